@@ -1,1 +1,8 @@
 export type * from './xops-store';
+export { openStore } from './open-store';
+export type { OpenStoreOptions } from './open-store';
+export type { StoreLogger } from './store-logger';
+export { StoreConflictError } from './store-conflict-error';
+export { testDatabaseEngines } from './testing/test-database-engines';
+export { openTestStore } from './testing/open-test-store';
+export type { TestStore } from './testing/open-test-store';

@@ -19,12 +19,15 @@ export interface NewAuditEntry {
   readonly details?: unknown;
 }
 
+/** The database engines the store runs on. */
+export type StoreEngine = 'sqlite' | 'postgres';
+
 /**
  * The persistence port of xops. One implementation (Kysely) runs on SQLite and PostgreSQL;
  * every method is atomic, and every mutation writes its audit entry in the same transaction.
  */
 export interface XopsStore {
-  readonly engine: 'sqlite' | 'postgres';
+  readonly engine: StoreEngine;
 
   /** All objects of a kind (or of every kind), ordered by kind then name. */
   listObjects(kind?: string): Promise<StoredObject[]>;

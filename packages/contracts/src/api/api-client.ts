@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { applyResultSchema, type ApplyRequest, type DeleteRequest } from './apply';
+import { auditEntrySchema } from './audit-entry';
+import type { ErrorEnvelope } from './error-codes';
+import { roleSchema } from './role';
+import { storedObjectSchema } from './stored-object';
+import { tokenCreatedSchema, tokenInfoSchema, type TokenCreateRequest } from './token';
+
+/** An error answer from the xops API, with the catalogue code and details of the envelope. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The server could not be reached at all (refused, DNS, timeout). */
+export class ApiUnreachableError extends Error {
+  constructor(readonly server: string, cause: unknown) {
+    super(`cannot reach the xops server at ${server}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'ApiUnreachableError';
+  }
+}
+
+export interface ApiClientOptions {
+  /** Base URL, e.g. `http://127.0.0.1:7070`. */
+  readonly server: string;
+  readonly token?: string;
+  /** Injected for tests and for the browser; defaults to the global `fetch`. */
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * The typed client of the xops HTTP API, shared by the CLI and the dashboard.
+ * Every method resolves with the parsed body or rejects with an `ApiError`.
+ */
+export function createApiClient(options: ApiClientOptions) {
+  const base = options.server.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? fetch;
+
+  async function request<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiUnreachableError(base, cause);
+    }
+    const text = await response.text();
+    const parsed: unknown = text.length > 0 ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const envelope = isErrorEnvelope(parsed) ? parsed.error : undefined;
+      throw new ApiError(
+        response.status,
+        envelope?.code ?? 'XOPS_ERR_HTTP',
+        envelope?.message ?? `HTTP ${response.status} from ${method} ${path}`,
+        envelope?.details,
+      );
+    }
+    const checked = schema.safeParse(parsed);
+    if (!checked.success) {
+      throw new ApiError(response.status, 'XOPS_ERR_BAD_RESPONSE',
+        `unexpected response from ${method} ${path}: ${z.prettifyError(checked.error)}`);
+    }
+    return checked.data;
+  }
+
+  const segment = encodeURIComponent;
+  return {
+    listObjects: (plural: string) => request(z.array(storedObjectSchema), 'GET', `/api/v1/${segment(plural)}`),
+    getObject: (plural: string, name: string) =>
+      request(storedObjectSchema, 'GET', `/api/v1/${segment(plural)}/${segment(name)}`),
+    deleteObject: (plural: string, name: string) =>
+      request(z.unknown(), 'DELETE', `/api/v1/${segment(plural)}/${segment(name)}`),
+    apply: (body: ApplyRequest) => request(applyResultSchema, 'POST', '/api/v1/apply', body),
+    deleteBundle: (body: DeleteRequest) => request(applyResultSchema, 'POST', '/api/v1/delete', body),
+    createToken: (body: TokenCreateRequest) => request(tokenCreatedSchema, 'POST', '/api/v1/tokens', body),
+    listTokens: () => request(z.array(tokenInfoSchema), 'GET', '/api/v1/tokens'),
+    listAudit: (limit = 100) => request(z.array(auditEntrySchema), 'GET', `/api/v1/audit?limit=${limit}`),
+    whoami: () => request(z.object({ name: z.string(), role: roleSchema }), 'GET', '/api/v1/whoami'),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  return typeof value === 'object' && value !== null && 'error' in value
+    && typeof value.error === 'object' && value.error !== null && 'code' in value.error;
+}

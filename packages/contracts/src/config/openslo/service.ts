@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { descriptionSchema } from '../description';
+
+/** zod schema for the `spec` of a Service, the group SLOs belong to. */
+export const serviceSpecSchema = z.strictObject({
+  description: descriptionSchema.optional(),
+});
+export type ServiceSpec = z.infer<typeof serviceSpecSchema>;

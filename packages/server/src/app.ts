@@ -1,0 +1,65 @@
+import { KINDS } from '@xops/contracts';
+import type { XopsStore } from '@xops/store';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from './audit/audit-routes';
+import { installAuthentication } from './auth/authenticate';
+import { registerTokenRoutes } from './auth/token-routes';
+import { DEFAULT_BODY_LIMIT } from './http/body-limits';
+import { installErrorHandlers } from './http/error-handlers';
+import { installInputGuard } from './http/input-guard';
+import { zodValidatorCompiler } from './http/validator-compiler';
+import type { ZodApp } from './http/zod-app';
+import { registerBundleRoutes } from './objects/bundle-routes';
+import { registerKindRoutes } from './objects/kind-routes';
+import { registerUnknownKindRoutes } from './objects/unknown-kind-routes';
+import { registerOpenApi, registerOpenApiRoute } from './openapi/openapi';
+import { registerHealthRoutes } from './ops/health-routes';
+import { registerMetrics } from './ops/metrics';
+
+export interface CreateAppOptions {
+  readonly store: XopsStore;
+  /** The xops version, shown in the OpenAPI document and `xops_build_info`. */
+  readonly version: string;
+  /** Fastify's pino logger: `true` for JSON logs on stdout, options to tune them; off by default (tests). */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** A logger made elsewhere (main.ts shares one with the store); wins over `logger`. */
+  readonly loggerInstance?: FastifyBaseLogger;
+}
+
+/**
+ * Builds the HTTP API on `store`, ready for `app.inject()` in tests or `app.listen()` in
+ * `main.ts`; it does not listen by itself.
+ *
+ * @example const app = await createApp({ store, version: '0.1.0' });
+ *          const res = await app.inject({ url: '/healthz' });
+ */
+export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
+  const { store, version } = options;
+  const app = Fastify({
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Object names in URLs may be as long as a DNS name (253); the default stops at 100.
+    routerOptions: { maxParamLength: 1000 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: anything else, text/plain included, gets 415.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandlers(app);
+  installInputGuard(app);
+  installAuthentication(app, { store });
+  // First: @fastify/swagger only sees the routes registered after it.
+  await registerOpenApi(app, { version });
+  registerMetrics(app, { store, version });
+
+  registerHealthRoutes(app, { store });
+  registerTokenRoutes(app, { store });
+  registerAuditRoutes(app, { store });
+  for (const info of KINDS) registerKindRoutes(app, { store, info });
+  registerBundleRoutes(app, { store });
+  registerUnknownKindRoutes(app);
+  registerOpenApiRoute(app);
+  return app;
+}

@@ -1,0 +1,63 @@
+import { roleAllows, type Role } from '@xops/contracts';
+import type { XopsStore } from '@xops/store';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { XopsError } from '../http/xops-error';
+import { hashTokenSecret, looksLikeTokenSecret } from './token-secret';
+
+/** Who is calling: the name and role of the token the request carried. */
+export interface Principal {
+  readonly name: string;
+  readonly role: Role;
+}
+
+/** What a route asks of its caller: no token at all, or a token with at least this role. */
+export type Access = Role | 'public';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes that say nothing need `admin`: a forgotten declaration fails closed. */
+    access?: Access;
+  }
+}
+
+const BEARER = /^Bearer +(\S+) *$/i;
+
+/**
+ * Checks `Authorization: Bearer xops_…` on every route that is not `public`: 401
+ * `XOPS_ERR_UNAUTHENTICATED` for a missing or unknown token, 403 `XOPS_ERR_FORBIDDEN` for a role
+ * below the route's `config.access`. Runs as an onRequest hook rather than a preHandler so that
+ * a caller without a valid token never gets its body read and parsed.
+ */
+export function installAuthentication(app: FastifyInstance, { store }: { store: XopsStore }): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access ?? 'admin';
+    if (access === 'public') return;
+    const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = secret && looksLikeTokenSecret(secret) ? await store.findTokenByHash(hashTokenSecret(secret)) : undefined;
+    if (!token) {
+      // RFC 6750 §3: a 401 names the scheme the client should use.
+      void reply.header('www-authenticate', 'Bearer realm="xops"');
+      throw new XopsError('XOPS_ERR_UNAUTHENTICATED', secret
+        ? 'The bearer token is not valid.'
+        : 'A bearer token is required: send "Authorization: Bearer xops_…".');
+    }
+    if (!roleAllows(token.role, access)) {
+      throw new XopsError('XOPS_ERR_FORBIDDEN', `This needs the ${access} role; token "${token.name}" has ${token.role}.`, {
+        required: access,
+        held: token.role,
+      });
+    }
+    request.principal = { name: token.name, role: token.role };
+  });
+}
+
+/** The caller of a route that is not `public`; throws when authentication did not run. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new XopsError('XOPS_ERR_UNAUTHENTICATED');
+  return request.principal;
+}

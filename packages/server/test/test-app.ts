@@ -1,0 +1,43 @@
+import type { Role } from '@xops/contracts';
+import { openTestStore, type StoreEngine, type XopsStore } from '@xops/store';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createApp } from '../src/app';
+import { bootstrapAdminToken } from '../src/auth/bootstrap-admin-token';
+import { generateTokenSecret, hashTokenSecret } from '../src/auth/token-secret';
+import type { ZodApp } from '../src/http/zod-app';
+
+export interface TestApp {
+  readonly app: ZodApp;
+  readonly store: XopsStore;
+  /** A token of each role: `admin` from the bootstrap, the others inserted by the test. */
+  readonly tokens: Readonly<Record<Role, string>>;
+  /** `app.inject` with `Authorization: Bearer <token of role>` (none when `as` is omitted). */
+  call(options: InjectOptions & { as?: Role }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** A fresh store on `engine`, an app on it, and a token per role. */
+export async function openTestApp(engine: StoreEngine): Promise<TestApp> {
+  const { store, cleanup } = await openTestStore(engine);
+  const admin = await bootstrapAdminToken(store);
+  if (!admin) throw new Error('a fresh store should get an admin token');
+  const tokens: Record<Role, string> = { admin, viewer: '', responder: '', editor: '' };
+  for (const role of ['viewer', 'responder', 'editor'] as const) {
+    tokens[role] = generateTokenSecret();
+    await store.insertToken({ name: `${role}-bot`, role, hash: hashTokenSecret(tokens[role]), createdBy: 'test' });
+  }
+  const app = await createApp({ store, version: '0.0.0-test' });
+  return {
+    app,
+    store,
+    tokens,
+    call: ({ as, headers, ...rest }) => app.inject({
+      ...rest,
+      headers: { ...headers, ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) },
+    }),
+    close: async () => {
+      await app.close();
+      await cleanup();
+    },
+  };
+}
