@@ -6,7 +6,7 @@ import { registerAuditRoutes } from './audit/audit-routes';
 import { installAuthentication } from './auth/authenticate';
 import { registerTokenRoutes } from './auth/token-routes';
 import { DEFAULT_BODY_LIMIT } from './http/body-limits';
-import { installErrorHandlers } from './http/error-handlers';
+import { frameworkErrorHandler, installErrorHandlers } from './http/error-handlers';
 import { installInputGuard } from './http/input-guard';
 import { zodValidatorCompiler } from './http/validator-compiler';
 import type { ZodApp } from './http/zod-app';
@@ -41,6 +41,7 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
     bodyLimit: DEFAULT_BODY_LIMIT,
     // Object names in URLs may be as long as a DNS name (253); the default stops at 100.
     routerOptions: { maxParamLength: 1000 },
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);

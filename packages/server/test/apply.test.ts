@@ -89,6 +89,19 @@ describe.each(testDatabaseEngines())('POST /api/v1/apply and /delete on %s', (en
     expect(res.statusCode).toBe(200);
   });
 
+  it('resolves many references of one kind against the store, and still finds the missing one', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `sli-${i}`);
+    const slis = names.map((name) => ({ object: { ...checkoutSli, metadata: { name } } }));
+    expect((await apply({ documents: [{ object: checkoutService }, ...slis] })).statusCode).toBe(200);
+    const slos = [...names, 'sli-missing'].map((name) => ({
+      object: { ...checkoutSlo, metadata: { name: `slo-${name}` }, spec: { ...checkoutSlo.spec, indicatorRef: name } },
+    }));
+    const res = await apply({ documents: slos });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.problems).toEqual([expect.objectContaining({ index: 30, path: ['spec', 'indicatorRef'] })]);
+    expect((await apply({ documents: slos.slice(0, 30) })).statusCode).toBe(200);
+  });
+
   it('rejects the same object twice in one bundle', async () => {
     const res = await apply({ documents: [{ object: checkoutService }, { object: checkoutService }] });
     expect(res.statusCode).toBe(422);

@@ -7,7 +7,7 @@ import { checkoutSlo } from './fixtures';
 import { openTestApp, type TestApp } from './test-app';
 
 // Enough runs to reach the odd corners, few enough to keep this file well under 20 s per engine.
-const RUNS = 120;
+const RUNS = 200;
 
 const endpoints: readonly { url: string; as: Role }[] = [
   { url: '/api/v1/apply', as: 'editor' },
@@ -35,6 +35,14 @@ const mangledDocument = fc.record({
   ),
   spec: fc.oneof(fc.constant(checkoutSlo.spec), fc.dictionary(fc.string(), fc.anything()), fc.anything()),
 }, { requiredKeys: [] });
+
+/** A document xops accepts (an xops.dev kind, whose spec may be any mapping) full of odd text and numbers. */
+const oddButValidDocument = fc.record({
+  apiVersion: fc.constant('xops.dev/v1'),
+  kind: fc.constantFrom(...KINDS.filter((k) => k.apiVersion === 'xops.dev/v1').map((k) => k.kind)),
+  metadata: fc.record({ name: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/) }),
+  spec: fc.dictionary(fc.string({ unit: 'binary' }), fc.anything({ stringUnit: 'binary', maxDepth: 4 })),
+});
 
 describe.each(testDatabaseEngines())('fuzzing the write endpoints on %s', (engine) => {
   let t: TestApp;
@@ -72,6 +80,27 @@ describe.each(testDatabaseEngines())('fuzzing the write endpoints on %s', (engin
       const documents = bundle.map((object) => ({ object }));
       expectHandled(await send(endpoints[0]!, JSON.stringify({ documents, dryRun })));
       expectHandled(await send(endpoints[2]!, JSON.stringify(document.metadata ?? document)));
+    }), { numRuns: RUNS });
+  });
+
+  it('answers any object path, encoded or not', async () => {
+    const segment = fc.oneof(fc.string({ unit: 'binary' }).map(encodeURIComponent), fc.stringMatching(/^(%[0-9A-Fa-f]{0,2}|[a-z.~-])*$/));
+    const method = fc.constantFrom('GET', 'PUT', 'DELETE', 'POST', 'PATCH') as fc.Arbitrary<'GET'>;
+    await fc.assert(fc.asyncProperty(method, fc.constantFrom('slos', 'slis', 'nope'), segment, async (verb, plural, name) => {
+      expectHandled(await t.call({ method: verb, url: `/api/v1/${plural}/${name}`, as: 'editor' }));
+    }), { numRuns: RUNS });
+  });
+
+  it('keeps every document it accepts exactly as sent', async () => {
+    await fc.assert(fc.asyncProperty(oddButValidDocument, async (document) => {
+      const text = JSON.stringify({ documents: [{ object: document }] });
+      const res = await send(endpoints[0]!, text);
+      expectHandled(res);
+      if (res.statusCode !== 200) return;
+      const plural = KINDS.find((k) => k.kind === document.kind)!.plural;
+      const stored = await t.call({ method: 'GET', url: `/api/v1/${plural}/${document.metadata.name}`, as: 'viewer' });
+      // What JSON can carry of the document: undefined dropped, -0 and NaN as JSON writes them.
+      expect(stored.json().object).toEqual(JSON.parse(JSON.stringify(document)));
     }), { numRuns: RUNS });
   });
 });

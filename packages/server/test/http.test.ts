@@ -1,5 +1,6 @@
-import { testDatabaseEngines } from '@xops/store';
+import { openTestStore, testDatabaseEngines } from '@xops/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
 import { checkoutService } from './fixtures';
 import { openTestApp, type TestApp } from './test-app';
 
@@ -49,6 +50,14 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
     }
   });
 
+  it('answers URLs the router cannot take with the envelope', async () => {
+    for (const url of ['/api/v1/slos/%E0%A4%A', '/api/v1/slos/%ZZ', `/api/v1/slos/${'a'.repeat(1001)}`]) {
+      const res = await t.call({ method: 'GET', url, as: 'viewer' });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code, url).toBe('XOPS_ERR_VALIDATION');
+    }
+  });
+
   it('rejects text the database cannot store, and absurd nesting, with 400', async () => {
     const nul = await post('/api/v1/services', JSON.stringify({ ...checkoutService, spec: { description: 'a\u0000b' } }));
     expect(nul.statusCode).toBe(400);
@@ -75,6 +84,20 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
     expect(notReady.statusCode).toBe(503);
     expect(notReady.json()).toEqual({ error: { code: 'XOPS_ERR_NOT_READY', message: 'The database does not answer.' } });
     expect((await t.call({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+
+  it('answers an unexpected failure with 500 XOPS_ERR_INTERNAL, logs it, and shows no stack', async () => {
+    const { store, cleanup } = await openTestStore(engine);
+    const lines: string[] = [];
+    const app = await createApp({ store, version: 'test', logger: { level: 'error', stream: { write: (line: string) => lines.push(line) } } });
+    await store.close();
+    const res = await app.inject({ method: 'GET', url: '/api/v1/slos', headers: { authorization: `Bearer xops_${'A'.repeat(43)}` } });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: { code: 'XOPS_ERR_INTERNAL', message: 'An unexpected error; it has been logged.' } });
+    const logged = lines.map((line) => JSON.parse(line));
+    expect(logged).toEqual([expect.objectContaining({ level: 50, msg: 'unexpected error', err: expect.objectContaining({ stack: expect.any(String) }) })]);
+    await app.close();
+    await cleanup();
   });
 
   it('exposes request counters, latency, object counts and process metrics at /metrics', async () => {

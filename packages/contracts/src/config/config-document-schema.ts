@@ -10,8 +10,8 @@ export const anySpecSchema = z.record(z.string(), z.unknown());
  */
 export function configDocumentSchema<S extends Readonly<Record<string, unknown>>>(spec: z.ZodType<S>) {
   return z.strictObject({
-    apiVersion: z.unknown(),
-    kind: z.unknown(),
+    apiVersion: z.unknown().optional(),
+    kind: z.unknown().optional(),
     metadata: metadataSchema,
     spec,
   });

@@ -14,10 +14,11 @@ const V1_NAMES: Readonly<Record<string, string>> = {
  */
 export function unknownFieldMessage(key: string, allowed: readonly string[]): string {
   const v1Name = V1_NAMES[key];
-  const suggestion = v1Name !== undefined && !allowed.includes(key)
-    ? ` (OpenSLO v2alpha); openslo/v1 calls it \`${v1Name}\``
-    : hint(closestName(key, allowed));
-  return `unknown field \`${key}\`${suggestion}; fields allowed here: ${allowed.join(', ')}`;
+  const guess = closestName(key, allowed);
+  const lead = v1Name !== undefined && !allowed.includes(key)
+    ? `: that is OpenSLO v2alpha; openslo/v1 calls it \`${v1Name}\`. Allowed here`
+    : guess === undefined ? '; allowed here' : `: did you mean \`${guess}\`? Allowed here`;
+  return `unknown field \`${key}\`${lead}: ${allowed.join(', ')}`;
 }
 
 /** The message for a mapping key that breaks its naming rule (label and annotation keys). */
@@ -31,8 +32,4 @@ export function invalidKeyMessage(key: string, rule: string): string {
  */
 export function isKeyProblem(problem: ConfigProblem): boolean {
   return problem.message.startsWith('unknown field `') || problem.message.startsWith('invalid key `');
-}
-
-function hint(suggestion: string | undefined): string {
-  return suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`;
 }

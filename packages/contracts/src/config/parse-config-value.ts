@@ -75,8 +75,11 @@ function messageFor(issue: z.core.$ZodRawIssue): string {
       return tooSmallMessage(field, issue.origin, Number(issue.minimum), issue, hint);
     case 'too_big':
       return tooBigMessage(field, issue.origin, Number(issue.maximum), issue, hint);
-    case 'invalid_value':
-      return `${field} must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => `\`${String(v)}\``).join(', ')}, not ${quoted(issue.input)}`;
+    case 'invalid_value': {
+      const allowed = `${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
+      if (issue.input === undefined) return `${field} is required${hint === '' ? `: ${allowed}` : hint}`;
+      return `${field} must be ${allowed}, not ${quoted(issue.input)}`;
+    }
     case 'invalid_key':
       return issue.issues[0]?.message ?? `${field} has an invalid key`;
     case 'unrecognized_keys':

@@ -8,7 +8,8 @@ import { isPlainObject, ownField } from './plain-object';
 
 const API_VERSIONS = ['openslo/v1', 'xops.dev/v1'];
 const kindsOf = (apiVersion: string): string => KINDS.filter((k) => k.apiVersion === apiVersion).map((k) => k.kind).join(', ');
-const VALID_KINDS = `valid kinds are ${kindsOf('openslo/v1')} (apiVersion openslo/v1) and ${kindsOf('xops.dev/v1')} (apiVersion xops.dev/v1)`;
+const KIND_LIST = `${kindsOf('openslo/v1')} (apiVersion openslo/v1) and ${kindsOf('xops.dev/v1')} (apiVersion xops.dev/v1)`;
+const VALID_KINDS = `valid kinds are ${KIND_LIST}`;
 
 const DOCUMENT_SCHEMAS = new Map(KINDS.map((info) => [info.kind, configDocumentSchema(OPENSLO_SPEC_SCHEMAS.get(info.kind) ?? anySpecSchema)]));
 const ANY_DOCUMENT_SCHEMA = configDocumentSchema(anySpecSchema);
@@ -48,7 +49,7 @@ function checkKind(kind: unknown, problems: ConfigProblem[]): KindInfo | undefin
   const info = KINDS.find((candidate) => candidate.kind === kind);
   if (info === undefined) {
     const guess = findKind(kind)?.kind ?? closestName(kind, KINDS.map((candidate) => candidate.kind));
-    problems.push({ path: ['kind'], message: `unknown kind \`${kind}\`${guess === undefined ? '' : `: did you mean \`${guess}\`?`}; ${VALID_KINDS}` });
+    problems.push({ path: ['kind'], message: `unknown kind \`${kind}\`${guess === undefined ? `; ${VALID_KINDS}` : `: did you mean \`${guess}\`? Valid kinds are ${KIND_LIST}`}` });
   }
   return info;
 }

@@ -41,7 +41,7 @@ export function installAuthentication(app: FastifyInstance, { store }: { store: 
     const token = secret && looksLikeTokenSecret(secret) ? await store.findTokenByHash(hashTokenSecret(secret)) : undefined;
     if (!token) {
       // RFC 6750 §3: a 401 names the scheme the client should use.
-      void reply.header('www-authenticate', 'Bearer realm="xops"');
+      reply.header('www-authenticate', 'Bearer realm="xops"');
       throw new XopsError('XOPS_ERR_UNAUTHENTICATED', secret
         ? 'The bearer token is not valid.'
         : 'A bearer token is required: send "Authorization: Bearer xops_…".');

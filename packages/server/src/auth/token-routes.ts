@@ -6,7 +6,7 @@ import type { ZodApp } from '../http/zod-app';
 import { principalOf } from './authenticate';
 import { generateTokenSecret, hashTokenSecret } from './token-secret';
 
-export const whoamiSchema = z.object({ name: z.string(), role: roleSchema });
+const whoamiSchema = z.object({ name: z.string(), role: roleSchema });
 
 /**
  * `POST /api/v1/tokens` and `GET /api/v1/tokens` (admin), `GET /api/v1/whoami` (any token).

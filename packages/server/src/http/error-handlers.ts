@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorEnvelope } from './error-envelope';
 import { errorStatus } from './error-status';
 import { toXopsError } from './to-xops-error';
+import { XopsError } from './xops-error';
 
 /**
  * Makes every failure answer with the error envelope: coded errors with their status, unknown
@@ -28,4 +29,15 @@ export function installErrorHandlers(app: FastifyInstance): void {
     const path = (request.url.split('?')[0] ?? '').slice(0, 200);
     return reply.status(404).send(errorEnvelope('XOPS_ERR_ROUTE_NOT_FOUND', `No endpoint ${request.method} ${path}.`));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the errors its router raises before any route or error
+ * handler runs (a URL that cannot be percent-decoded, a path segment over `maxParamLength`).
+ * Without it they would get fastify's own body instead of the error envelope.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const known = toXopsError(error) ?? new XopsError('XOPS_ERR_VALIDATION', error.message);
+  request.log.info({ code: known.code }, known.message);
+  void reply.status(errorStatus(known.code)).send(errorEnvelope(known.code, known.message));
 }

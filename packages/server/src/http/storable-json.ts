@@ -1,13 +1,13 @@
 import type { ValidationIssue } from './validator-compiler';
 
 /** Deeper than any config document needs; deep enough JSON makes recursive code overflow the stack. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 // A UTF-16 surrogate without its partner: JavaScript strings may hold one, UTF-8 cannot.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a string cannot be stored as it is, or undefined when it can. */
-export function unstorableText(text: string): string | undefined {
+function unstorableText(text: string): string | undefined {
   // PostgreSQL text cannot hold U+0000 at all; SQLite can, but both engines must accept the same input.
   if (text.includes('\u0000')) return 'contains a NUL character (U+0000), which cannot be stored';
   if (LONE_SURROGATE.test(text)) return 'contains an unpaired UTF-16 surrogate, which is not valid Unicode';

@@ -13,16 +13,16 @@ export interface DocumentProblem {
   readonly line?: number;
 }
 
-export type CheckedBundle =
+type CheckedBundle =
   | { readonly ok: true; readonly writes: readonly ObjectWrite[] }
   | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
 
 /**
  * Validates every document of a bundle and every reference between them (names defined twice
- * included), and turns a valid
- * bundle into store writes. Reports all problems at once, ordered by document. A reference
- * resolves when the bundle or the store holds the object; a document that is itself invalid
- * still counts as present, so one mistake does not cascade into "missing" errors elsewhere.
+ * included), and turns a valid bundle into store writes. Reports all problems at once, ordered
+ * by document. A reference resolves when the bundle or the store holds the object; a document
+ * that is itself invalid still counts as present, so one mistake does not cascade into
+ * "missing" errors elsewhere.
  */
 export async function checkBundle(store: XopsStore, documents: readonly ApplyDocument[]): Promise<CheckedBundle> {
   const problems: DocumentProblem[] = [];

@@ -10,7 +10,7 @@ import { labelQuerySchema, matchesLabels, parseLabelSelector } from './label-sel
 import { writeOneObject } from './write-one-object';
 
 /** An object name in a URL; the longest a DNS name, and so an OpenSLO name, can be. */
-export const objectNameParamsSchema = z.object({ name: z.string().min(1).max(253) });
+const objectNameParamsSchema = z.object({ name: z.string().min(1).max(253) });
 
 const listQuerySchema = z.object({
   label: z.union([labelQuerySchema, z.array(labelQuerySchema)]).optional()

@@ -22,4 +22,5 @@ export const alertConditionSpecSchema = z.strictObject({
   severity: z.string().min(1).describe('how urgent the alert is, e.g. page or ticket'),
   condition: burnRateConditionSchema,
 });
+/** The `spec` of an AlertCondition once checked. */
 export type AlertConditionSpec = z.infer<typeof alertConditionSpecSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withRule } from '../config-rule';
 import { descriptionSchema } from '../description';
+import { exactlyOneItemSchema } from '../exactly-one-item';
 import { inlineOrRefRule, inlineShape } from '../inline-or-ref';
 import { objectNameSchema } from '../object-name';
 import { alertConditionSpecSchema } from './alert-condition';
@@ -25,9 +26,8 @@ export const alertPolicySpecSchema = z.strictObject({
   alertWhenNoData: z.boolean().optional(),
   alertWhenResolved: z.boolean().optional(),
   alertWhenBreaching: z.boolean().optional(),
-  conditions: z.array(conditionItemSchema).length(1, {
-    error: (issue) => `\`conditions\` takes exactly one condition in OpenSLO v1, not ${Array.isArray(issue.input) ? issue.input.length : 0}: give each further condition an AlertPolicy of its own`,
-  }),
+  conditions: exactlyOneItemSchema(conditionItemSchema, (count) => `\`conditions\` takes exactly one condition in OpenSLO v1, not ${count}: give each further condition an AlertPolicy of its own`),
   notificationTargets: z.array(targetItemSchema).min(1),
 });
+/** The `spec` of an AlertPolicy once checked; conditions and targets are inline or references. */
 export type AlertPolicySpec = z.infer<typeof alertPolicySpecSchema>;

@@ -7,4 +7,5 @@ export const dataSourceSpecSchema = z.strictObject({
   type: z.string().min(1).describe('the kind of source, e.g. Prometheus or Datadog'),
   connectionDetails: z.record(z.string(), z.unknown()).optional(),
 });
+/** The `spec` of a DataSource once checked. */
 export type DataSourceSpec = z.infer<typeof dataSourceSpecSchema>;

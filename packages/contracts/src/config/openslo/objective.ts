@@ -44,4 +44,5 @@ export const objectiveSchema = withRule(
     return [];
   },
 );
+/** One objective of an SLO once checked. */
 export type Objective = z.infer<typeof objectiveSchema>;

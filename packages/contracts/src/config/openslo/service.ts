@@ -5,4 +5,5 @@ import { descriptionSchema } from '../description';
 export const serviceSpecSchema = z.strictObject({
   description: descriptionSchema.optional(),
 });
+/** The `spec` of a Service once checked. */
 export type ServiceSpec = z.infer<typeof serviceSpecSchema>;

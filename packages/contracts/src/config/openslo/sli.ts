@@ -66,6 +66,7 @@ export const sliSpecSchema = withRule(
     return [];
   },
 );
+/** The `spec` of an SLI once checked. */
 export type SliSpec = z.infer<typeof sliSpecSchema>;
 
 /** zod schema for an SLI written inside an SLO or an objective: `metadata` and `spec` (`kind: SLI` optional). */

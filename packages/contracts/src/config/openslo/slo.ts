@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withRule } from '../config-rule';
 import { descriptionSchema } from '../description';
+import { exactlyOneItemSchema } from '../exactly-one-item';
 import { inlineOrRefRule, inlineShape } from '../inline-or-ref';
 import { objectNameSchema } from '../object-name';
 import { alertPolicySpecSchema } from './alert-policy';
@@ -14,6 +15,7 @@ import { timeWindowSchema } from './time-window';
  * good slices against all slices, `RatioTimeslices` averages the ratio of each slice.
  */
 export const BUDGETING_METHODS = ['Occurrences', 'Timeslices', 'RatioTimeslices'] as const;
+/** One of {@link BUDGETING_METHODS}. */
 export type BudgetingMethod = (typeof BUDGETING_METHODS)[number];
 
 const alertPolicyItemSchema = withRule(
@@ -31,9 +33,7 @@ export const sloSpecSchema = withRule(
     service: objectNameSchema().describe('the name of the Service this SLO belongs to, e.g. checkout'),
     indicator: inlineSliSchema.optional(),
     indicatorRef: objectNameSchema().optional(),
-    timeWindow: z.array(timeWindowSchema).length(1, {
-      error: (issue) => `\`timeWindow\` takes exactly one window in OpenSLO v1, not ${Array.isArray(issue.input) ? issue.input.length : 0}: one rolling or calendar-aligned window per SLO`,
-    }).optional(),
+    timeWindow: exactlyOneItemSchema(timeWindowSchema, (count) => `\`timeWindow\` takes exactly one window in OpenSLO v1, not ${count}: one rolling or calendar-aligned window per SLO`).optional(),
     budgetingMethod: z.enum(BUDGETING_METHODS).optional(),
     objectives: z.array(objectiveSchema).min(1),
     // `alertPolicies:` with nothing after it appears in OpenSLO's own examples; it means none.
@@ -41,4 +41,5 @@ export const sloSpecSchema = withRule(
   }),
   sloSpecProblems,
 );
+/** The `spec` of an SLO once checked. */
 export type SloSpec = z.infer<typeof sloSpecSchema>;

@@ -44,4 +44,5 @@ export const timeWindowSchema = withRule(
     return [];
   },
 );
+/** The one time window of an SLO once checked. */
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
