@@ -4,6 +4,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** stderr when it is a terminal, for progress bars; absent when it is a file, a pipe or a test's capture. */
+  readonly errTerminal?: NodeJS.WriteStream;
 }
 
 export const processIo: CliIo = {
@@ -11,4 +13,5 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  errTerminal: process.stderr.isTTY ? process.stderr : undefined,
 };

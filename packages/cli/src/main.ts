@@ -5,6 +5,7 @@ import { registerApplyCommand } from './commands/apply-command';
 import { registerDeleteCommand } from './commands/delete-command';
 import { registerDescribeCommand } from './commands/describe-command';
 import { registerGetCommand } from './commands/get-command';
+import { registerIngestCommand } from './commands/ingest-command';
 import { registerTokenCommand } from './commands/token-command';
 import { registerUpCommand } from './commands/up-command';
 import { registerVersionCommand } from './commands/version-command';
@@ -33,6 +34,7 @@ Examples:
   registerGetCommand(program, io);
   registerDescribeCommand(program, io);
   registerDeleteCommand(program, io);
+  registerIngestCommand(program, io);
   registerTokenCommand(program, io);
   registerVersionCommand(program, io);
   return program;

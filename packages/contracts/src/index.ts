@@ -22,3 +22,15 @@ export * from './config/openslo/slo';
 export * from './config/openslo/alert-policy';
 export * from './config/openslo/alert-condition';
 export * from './config/openslo/alert-notification-target';
+export * from './api/series-key';
+export {
+  compileSloDefinition, MIN_EVENTS_ANNOTATION, DEFAULT_MIN_EVENTS_FOR_BURN_RATE_ALERTS, DEFAULT_TIME_WINDOW,
+  type CompileSloResult, type ObjectLookup,
+} from './config/compile-slo-definition';
+export { durationMs } from './config/duration-ms';
+export * from './api/sli-event';
+export * from './api/ingest-result';
+export * from './api/bucket-sums';
+export { formatDurationLabel } from './api/duration-label';
+export { parseInstant, instantSchema, isoInstant } from './api/instant';
+export * from './api/alert';

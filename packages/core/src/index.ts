@@ -1,1 +1,3 @@
-export {};
+export * from './slo/bucket';
+export type * from './slo/slo-definition';
+export type * from './slo/alert-state';

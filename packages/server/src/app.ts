@@ -10,6 +10,7 @@ import { frameworkErrorHandler, installErrorHandlers } from './http/error-handle
 import { installInputGuard } from './http/input-guard';
 import { zodValidatorCompiler } from './http/validator-compiler';
 import type { ZodApp } from './http/zod-app';
+import { registerIngestRoutes } from './ingest/ingest-routes';
 import { registerBundleRoutes } from './objects/bundle-routes';
 import { registerKindRoutes } from './objects/kind-routes';
 import { registerUnknownKindRoutes } from './objects/unknown-kind-routes';
@@ -60,6 +61,7 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
   registerAuditRoutes(app, { store });
   for (const info of KINDS) registerKindRoutes(app, { store, info });
   registerBundleRoutes(app, { store });
+  registerIngestRoutes(app, { store });
   registerUnknownKindRoutes(app);
   registerOpenApiRoute(app);
   return app;

@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { openStore } from '@xops/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { formatAdminTokenNotice } from './auth/admin-token-notice';
 import { bootstrapAdminToken } from './auth/bootstrap-admin-token';
+import { systemClock } from './clock/clock';
+import { createSloEvaluator } from './slo/slo-evaluator';
 
 export interface StartServerOptions {
   readonly port: number;
@@ -22,6 +26,8 @@ export interface StartServerOptions {
   readonly output?: { write(text: string): unknown };
   /** Close gracefully on SIGINT and SIGTERM (default true); a second signal kills at once. */
   readonly handleSignals?: boolean;
+  /** Time between SLO evaluations, in ms; 10 000 by default. */
+  readonly evaluationIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -31,18 +37,25 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Settles when the server has closed, by `close()` or by a signal. */
   readonly closed: Promise<void>;
+  /** This replica's name in the lease table: `hostname:pid:random`. */
+  readonly holder: string;
 }
 
 /**
- * The composition root: the one place that wires the real store, logger and HTTP server.
- * Opens the store (migrating it), creates and prints the first admin token on an empty store,
- * and listens.
+ * The composition root: the one place that wires the real store, clock, logger, HTTP server
+ * and SLO evaluation loop. Opens the store (migrating it), creates and prints the first admin
+ * token on an empty store, listens, then starts evaluating SLOs under the evaluation lease.
  *
  * @example const server = await startServer({ port: 7070, dataDir: '.xops', version: '0.1.0' });
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.logger ?? pino({ name: 'xops' });
   const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, logger: log });
+  // Unique per process, and readable in the lease table: which machine, which process.
+  const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const evaluator = createSloEvaluator({
+    store, clock: systemClock, logger: log, holder, intervalMs: options.evaluationIntervalMs ?? 10_000,
+  });
   let url: string;
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
@@ -50,7 +63,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // or nobody could ever see it.
     const adminToken = await bootstrapAdminToken(store);
     if (adminToken) (options.output ?? process.stdout).write(formatAdminTokenNotice(adminToken));
-    app = await createApp({ store, version: options.version, loggerInstance: log });
+    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator });
     url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   } catch (error) {
     await store.close();
@@ -67,6 +80,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     closing ??= (async () => {
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       try {
+        // First, so that a standby takes the lease over at once rather than after its TTL. A
+        // lease that cannot be released expires by itself: that is no reason to stop closing.
+        await evaluator.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the SLO evaluation lease'));
         // Stops accepting and waits for in-flight requests, which still need the store.
         await app.close();
       } finally {
@@ -84,7 +100,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   };
   if (options.handleSignals ?? true) process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  log.info({ url, engine: store.engine }, 'xops is ready');
+  evaluator.start();
+  log.info({ url, engine: store.engine, holder }, 'xops is ready');
   options.onReady?.({ url });
-  return { url, close, closed };
+  return { url, close, closed, holder };
 }

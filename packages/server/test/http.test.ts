@@ -134,10 +134,10 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
       'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/v1/openapi.json', 'GET /api/v1/whoami',
       'POST /api/v1/tokens', 'GET /api/v1/tokens', 'GET /api/v1/audit', 'POST /api/v1/apply', 'POST /api/v1/delete',
       'GET /api/v1/slos', 'POST /api/v1/slos', 'GET /api/v1/slos/{name}', 'PUT /api/v1/slos/{name}', 'DELETE /api/v1/slos/{name}',
-      'GET /api/v1/runbooks', 'DELETE /api/v1/runbooks/{name}',
+      'GET /api/v1/runbooks', 'DELETE /api/v1/runbooks/{name}', 'POST /api/v1/slis/{name}/events',
     ]));
-    // 5 per kind (16 kinds) and 10 others; the catch-alls for unknown kinds are hidden.
-    expect(operations).toHaveLength(16 * 5 + 10);
+    // 5 per kind (16 kinds) and 11 others; the catch-alls for unknown kinds are hidden.
+    expect(operations).toHaveLength(16 * 5 + 11);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
     expect(doc.paths['/api/v1/apply'].post.requestBody.content['application/json'].schema).toMatchObject({ type: 'object' });
     expect(doc.paths['/api/v1/slos'].post.requestBody.content['application/json'].schema)

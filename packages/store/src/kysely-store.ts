@@ -1,14 +1,20 @@
 import type { ApplyOutcome, AuditEntry, Role, StoredObject, TokenInfo } from '@xops/contracts';
+import type { AlertState, AlertTransition, Bucket } from '@xops/core';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { applyObjectWrites } from './apply-objects';
 import { countApiTokens, findApiTokenByHash, insertApiToken, listApiTokens } from './api-tokens';
+import { listAlertStates, listAlertTransitions, saveEvaluation } from './alert-states';
 import { appendAuditEntry, listAuditEntries } from './audit-log';
 import { getConfigObject, listConfigObjects } from './config-objects';
 import { deleteObjectRefs } from './delete-objects';
+import { acquireLease, getLease, releaseLease } from './leases';
 import { runInTransaction } from './run-in-transaction';
+import { compactSliBuckets, readSliBucketChanges, readSliBuckets, writeSliBuckets } from './sli-buckets';
 import type { XopsDatabase } from './xops-database';
-import type { NewAuditEntry, ObjectWrite, StoreEngine, TokenRecord, XopsStore } from './xops-store';
+import type {
+  BucketChange, NewAuditEntry, ObjectWrite, StoredBucket, StoreEngine, TokenRecord, XopsStore,
+} from './xops-store';
 
 /** What a `KyselyStore` is built from; `openStore` assembles it. */
 export interface KyselyStoreOptions {
@@ -21,7 +27,8 @@ export interface KyselyStoreOptions {
 /**
  * The `XopsStore` on Kysely, the same code for SQLite and PostgreSQL. Each method is one
  * statement or one transaction; the SQL lives in one file per table (`config-objects.ts`,
- * `apply-objects.ts`, `delete-objects.ts`, `api-tokens.ts`, `audit-log.ts`).
+ * `apply-objects.ts`, `delete-objects.ts`, `api-tokens.ts`, `audit-log.ts`, `sli-buckets.ts`,
+ * `alert-states.ts`, `leases.ts`).
  */
 export class KyselyStore implements XopsStore {
   readonly engine: StoreEngine;
@@ -75,6 +82,46 @@ export class KyselyStore implements XopsStore {
 
   appendAudit(entry: NewAuditEntry): Promise<void> {
     return appendAuditEntry(this.#db, entry, this.#timestamp());
+  }
+
+  writeBuckets(seriesKey: string, buckets: readonly Bucket[], mode: 'replace' | 'add'): Promise<number> {
+    return writeSliBuckets(this.#db, seriesKey, buckets, mode);
+  }
+
+  readBuckets(seriesKey: string, from: number, to: number): Promise<StoredBucket[]> {
+    return readSliBuckets(this.#db, seriesKey, from, to);
+  }
+
+  readBucketChanges(afterSeq: number, limit: number): Promise<BucketChange[]> {
+    return readSliBucketChanges(this.#db, afterSeq, limit);
+  }
+
+  compactBuckets(now: number): Promise<number> {
+    return compactSliBuckets(this.#db, now);
+  }
+
+  listAlertStates(slo?: string): Promise<AlertState[]> {
+    return listAlertStates(this.#db, slo);
+  }
+
+  listAlertTransitions(options?: { slo?: string; from?: number; to?: number; limit?: number }): Promise<AlertTransition[]> {
+    return listAlertTransitions(this.#db, options);
+  }
+
+  saveEvaluation(input: { lease: string; holder: string; now: number; states: readonly AlertState[]; transitions: readonly AlertTransition[] }): Promise<boolean> {
+    return saveEvaluation(this.#db, input);
+  }
+
+  acquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
+    return acquireLease(this.#db, { name, holder, now, ttlMs });
+  }
+
+  releaseLease(name: string, holder: string): Promise<void> {
+    return releaseLease(this.#db, name, holder);
+  }
+
+  getLease(name: string): Promise<{ holder: string; expiresAt: number } | undefined> {
+    return getLease(this.#db, name);
   }
 
   async ping(): Promise<void> {

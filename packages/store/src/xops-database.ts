@@ -1,13 +1,19 @@
 import type { Generated } from 'kysely';
 
 /**
- * The tables as Kysely sees them. JSON columns are text and timestamps are ISO-8601 UTC text on
- * both engines (see `migrations/0001-initial.ts`), so one row type serves SQLite and PostgreSQL.
+ * The tables as Kysely sees them. JSON columns are text and audit/config timestamps are ISO-8601
+ * UTC text on both engines (see `migrations/0001-initial.ts`); the SLO engine's tables keep
+ * epoch milliseconds as integers (`migrations/0002-slo-engine.ts`). One row type serves both.
  */
 export interface XopsDatabase {
   config_objects: ConfigObjectsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  sli_buckets: SliBucketsTable;
+  change_counters: ChangeCountersTable;
+  alert_states: AlertStatesTable;
+  alert_transitions: AlertTransitionsTable;
+  leases: LeasesTable;
 }
 
 /** One applied config object; `(kind, name)` is the key. */
@@ -45,4 +51,58 @@ export interface AuditLogTable {
   name: string | null;
   /** JSON text, or null when the entry has no details. */
   details: string | null;
+}
+
+/**
+ * One bucket of one SLI series (DESIGN.md §4). Times are epoch milliseconds (bigint on
+ * PostgreSQL, read back as numbers: see `postgres-dialect.ts`); counts are doubles, because
+ * sources such as PromQL `increase()` give fractional counts.
+ */
+export interface SliBucketsTable {
+  series_key: string;
+  resolution_ms: number;
+  start_ms: number;
+  good: number;
+  total: number;
+  /** The change sequence number of the last write to this row (`change_counters`). */
+  seq: number;
+}
+
+/** Named counters that hand out change sequence numbers; see `0002-slo-engine.ts`. */
+export interface ChangeCountersTable {
+  name: string;
+  value: number;
+}
+
+/** The current state of one alert instance; `(slo, objective, rule)` is the key. */
+export interface AlertStatesTable {
+  slo: string;
+  objective: string;
+  rule: string;
+  status: string;
+  severity: string;
+  active_since: number | null;
+  fired_at: number | null;
+  resolved_at: number | null;
+  value: number | null;
+}
+
+/** One change of an alert's status; never the same `(slo, objective, rule, at, to_status)` twice. */
+export interface AlertTransitionsTable {
+  id: Generated<number>;
+  slo: string;
+  objective: string;
+  rule: string;
+  at: number;
+  from_status: string;
+  to_status: string;
+  severity: string;
+  value: number | null;
+}
+
+/** A lease on a periodic loop (DESIGN.md §5): `holder` runs it until `expires_at` (epoch ms). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
 }

@@ -1,3 +1,4 @@
+import type { AlertState, AlertTransition, Bucket } from '@xops/core';
 import type { ApplyOutcome, AuditEntry, ConfigObject, Role, StoredObject, TokenInfo } from '@xops/contracts';
 
 /** What the store needs to write one object: the parsed document and the text it came from. */
@@ -17,6 +18,17 @@ export interface NewAuditEntry {
   readonly kind?: string | null;
   readonly name?: string | null;
   readonly details?: unknown;
+}
+
+/** A bucket as stored: `resolutionMs` is 10 000 for recent data, 60 000 for older data. */
+export interface StoredBucket extends Bucket {
+  readonly resolutionMs: number;
+}
+
+/** One changed bucket, for evaluators that follow the write stream. */
+export interface BucketChange extends StoredBucket {
+  readonly seriesKey: string;
+  readonly seq: number;
 }
 
 /** The database engines the store runs on. */
@@ -50,6 +62,44 @@ export interface XopsStore {
   /** Newest first. `before` pages backwards by id. */
   listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
   appendAudit(entry: NewAuditEntry): Promise<void>;
+
+  // --- SLI buckets (DESIGN.md §4) -------------------------------------------------------------
+  /**
+   * Writes 10-second buckets of one series (`start` must be a multiple of 10 000 ms). `replace`
+   * makes a re-sent bucket overwrite the stored one (idempotent ingest); `add` adds to it.
+   * Returns how many buckets were written. Each write stamps the row with a new change sequence
+   * number, so evaluators can ask for what changed since they last looked.
+   */
+  writeBuckets(seriesKey: string, buckets: readonly Bucket[], mode: 'replace' | 'add'): Promise<number>;
+  /**
+   * Buckets of one series in `[from, to)`, oldest first, at the finest resolution still kept for
+   * that time (10 s for the last day, 1 min before; see `compactBuckets`). Each carries its resolution.
+   */
+  readBuckets(seriesKey: string, from: number, to: number): Promise<StoredBucket[]>;
+  /** Every bucket written or changed after change sequence `afterSeq`, any series, in sequence order; at most `limit`. */
+  readBucketChanges(afterSeq: number, limit: number): Promise<BucketChange[]>;
+  /** Rolls 10-second buckets older than `now - 24 h` into 1-minute buckets; returns rows removed. */
+  compactBuckets(now: number): Promise<number>;
+
+  // --- Alert states (the SLO engine's output, the alert router's input) ------------------------
+  listAlertStates(slo?: string): Promise<AlertState[]>;
+  /** Transitions newest first, filtered by SLO and time range `[from, to)`. */
+  listAlertTransitions(options?: { slo?: string; from?: number; to?: number; limit?: number }): Promise<AlertTransition[]>;
+  /**
+   * Saves the states and transitions of one evaluation tick in one transaction, only if `lease`
+   * is still held by `holder` (fencing: a replica that lost its lease must not write, so no alert
+   * fires twice). Returns false, writing nothing, when the lease is not held.
+   */
+  saveEvaluation(input: { lease: string; holder: string; now: number; states: readonly AlertState[]; transitions: readonly AlertTransition[] }): Promise<boolean>;
+
+  // --- Leases (DESIGN.md §5) -------------------------------------------------------------------
+  /**
+   * Takes or renews the lease `name` for `holder` until `now + ttlMs`. Succeeds when the lease is
+   * free, expired, or already held by `holder`; atomic across replicas sharing the database.
+   */
+  acquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+  getLease(name: string): Promise<{ holder: string; expiresAt: number } | undefined>;
 
   /** A cheap round trip, for /readyz. */
   ping(): Promise<void>;

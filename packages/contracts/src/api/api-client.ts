@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applyResultSchema, type ApplyRequest, type DeleteRequest } from './apply';
 import { auditEntrySchema } from './audit-entry';
 import type { ErrorEnvelope } from './error-codes';
+import { ingestResultSchema, NDJSON_CONTENT_TYPE, type IngestMode } from './ingest-result';
 import { roleSchema } from './role';
 import { storedObjectSchema } from './stored-object';
 import { tokenCreatedSchema, tokenInfoSchema, type TokenCreateRequest } from './token';
@@ -43,17 +44,19 @@ export function createApiClient(options: ApiClientOptions) {
   const base = options.server.replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
 
-  async function request<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
+  /** Sends `body` as JSON, when there is one; see `send`. */
+  function request<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
+    return send(schema, method, path, body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) });
+  }
+
+  /** Sends a body that is already text (NDJSON) with its content type, and parses the JSON answer with `schema`. */
+  async function send<T>(schema: z.ZodType<T>, method: string, path: string, body?: { contentType: string; text: string }): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = body.contentType;
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      response = await doFetch(`${base}${path}`, { method, headers, body: body?.text });
     } catch (cause) {
       throw new ApiUnreachableError(base, cause);
     }
@@ -89,6 +92,9 @@ export function createApiClient(options: ApiClientOptions) {
     listTokens: () => request(z.array(tokenInfoSchema), 'GET', '/api/v1/tokens'),
     listAudit: (limit = 100) => request(z.array(auditEntrySchema), 'GET', `/api/v1/audit?limit=${limit}`),
     whoami: () => request(z.object({ name: z.string(), role: roleSchema }), 'GET', '/api/v1/whoami'),
+    /** Sends SLI events as NDJSON text, one event per line. */
+    ingestEvents: (sli: string, ndjson: string, mode: IngestMode = 'replace') =>
+      send(ingestResultSchema, 'POST', `/api/v1/slis/${segment(sli)}/events?mode=${mode}`, { contentType: NDJSON_CONTENT_TYPE, text: ndjson }),
   };
 }
 

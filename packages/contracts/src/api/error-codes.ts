@@ -5,6 +5,7 @@
 export const ERROR_CODES = {
   XOPS_ERR_VALIDATION: 'The request body or parameters are not valid.',
   XOPS_ERR_CONFIG_INVALID: 'One or more config documents are not valid.',
+  XOPS_ERR_NOT_INGESTIBLE: 'This SLI does not take data through the ingest API.',
   XOPS_ERR_BAD_JSON: 'The body is not valid JSON.',
   XOPS_ERR_UNSUPPORTED_MEDIA_TYPE: 'The body has a content type this endpoint does not accept.',
   XOPS_ERR_BODY_TOO_LARGE: 'The body is larger than this endpoint accepts.',

@@ -10,3 +10,10 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * documents, each with its YAML source text for error positions), so they get 10 MiB.
  */
 export const BUNDLE_BODY_LIMIT = 10 * 1024 * 1024;
+
+/**
+ * `POST /api/v1/slis/{name}/events` takes a batch of SLI events: 32 MiB holds about 500,000
+ * events as NDJSON, a day of one-second data with room to spare, while `xops ingest` sends far
+ * smaller chunks.
+ */
+export const INGEST_BODY_LIMIT = 32 * 1024 * 1024;

@@ -19,6 +19,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   // 422 rather than 400: the body is well-formed JSON of the right shape, but the config
   // documents in it break the rules of their kind (RFC 9110 §15.5.21).
   XOPS_ERR_CONFIG_INVALID: 422,
+  // The events may be fine, but the SLI's config does not route them to xops (a Prometheus SLI).
+  XOPS_ERR_NOT_INGESTIBLE: 422,
   XOPS_ERR_INTERNAL: 500,
   XOPS_ERR_NOT_READY: 503,
 };

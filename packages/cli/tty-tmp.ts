@@ -1,0 +1,16 @@
+import { writeFileSync } from 'node:fs';
+import { bootstrapAdminToken, createApp } from '@xops/server';
+import { openTestStore } from '@xops/store';
+import { runCli } from './src/main';
+import { processIo } from './src/cli-io';
+const { store, cleanup } = await openTestStore('sqlite');
+const token = await bootstrapAdminToken(store);
+await store.applyObjects([{ object: { apiVersion: 'openslo/v1', kind: 'SLI', metadata: { name: 'r' }, spec: { ratioMetric: { good: { metricSource: { type: 'xops', spec: {} } }, total: { metricSource: { type: 'xops', spec: {} } } } } }, sourceText: '', sourceFile: null }], 't');
+const app = await createApp({ store, version: 't' });
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+const T = Date.UTC(2025, 0, 1);
+writeFileSync('/tmp/xi/f.ndjson', Array.from({ length: 300_000 }, (_, i) => JSON.stringify({ ts: T + i * 3000, good: 1, total: 1 })).join('\n'));
+process.env.XOPS_SERVER = url; process.env.XOPS_TOKEN = token ?? '';
+const code = await runCli(['node', 'xops', 'ingest', '-f', '/tmp/xi/f.ndjson', '--sli', 'r'], { ...processIo, env: process.env });
+console.log('exit', code);
+await app.close(); await cleanup();

@@ -1,0 +1,139 @@
+import type { AlertState, AlertTransition } from './alert-state';
+import { restoreAlertRecord, stepAlert, type AlertRecord } from './alert-state-machine';
+import { checkRule, planRules, type RuleCheck, type RulePlan } from './alert-rule-check';
+import { EXHAUSTION_LOOKBACK_MS, timeToExhaustionMs } from './burn-rate';
+import { budgetFromShare } from './error-budget';
+import type { ObjectiveRuntime } from './objective-runtime';
+import type { SloDefinition } from './slo-definition';
+import type { ObjectiveStatus, SloStatus } from './slo-status';
+import { windowBounds } from './window-bounds';
+
+/** The objective name of a composite SLO as a whole (see `AlertKey`). */
+export const COMPOSITE_OBJECTIVE = '*';
+
+const nullable = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
+/**
+ * One SLO inside the engine: its objectives (and composite), its rules, and the alert state of
+ * every objective × rule. `tick` evaluates and moves the alerts; `status` reads the last tick.
+ */
+export class SloRuntime {
+  readonly windowsMs: readonly number[];
+  readonly plans: readonly RulePlan[];
+  /** When the SLO was first evaluated: the no-data rule counts from here if no data ever came. */
+  since: number | null = null;
+  // The current SLO window, [from, to); for a rolling window `to` is the last `now`.
+  private from = 0;
+  private to = 0;
+  private readonly exhaustionIndex: number;
+  private readonly check: RuleCheck = { holds: false, value: Number.NaN };
+
+  constructor(
+    readonly definition: SloDefinition,
+    /** Objectives in definition order, then the composite, which must come after its parts. */
+    readonly objectives: readonly ObjectiveRuntime[],
+  ) {
+    const { windowsMs, plans } = planRules(definition.alertRules);
+    this.windowsMs = windowsMs;
+    this.plans = plans;
+    this.exhaustionIndex = windowsMs.indexOf(EXHAUSTION_LOOKBACK_MS);
+  }
+
+  /** Evaluates every objective at `now` and moves every alert, appending each change of status to `transitions`. */
+  tick(now: number, transitions: AlertTransition[] | null): void {
+    this.since ??= now;
+    const window = this.definition.window;
+    if (window.kind === 'rolling') {
+      this.from = now - window.durationMs;
+      this.to = now;
+    } else if (now < this.from || now >= this.to) {
+      // A calendar period only changes at its end: luxon is asked once per period.
+      ({ from: this.from, to: this.to } = windowBounds(window, now));
+    }
+    const from = this.from;
+    const windowMs = window.kind === 'rolling' ? window.durationMs : this.to - from;
+    const minEvents = this.definition.minEventsForBurnRateAlerts;
+    for (const objective of this.objectives) {
+      objective.evaluate(this.windowsMs, from, now, windowMs);
+      for (let r = 0; r < this.plans.length; r++) {
+        const plan = this.plans[r]!;
+        checkRule(plan, objective, now, minEvents, this.since, this.check);
+        const record = objective.alerts[r]!;
+        const value = nullable(this.check.value);
+        const left = stepAlert(record, this.check.holds, value, now, plan.alertAfterMs);
+        if (left !== null && transitions !== null) {
+          transitions.push({
+            slo: this.definition.name, objective: objective.name, rule: plan.rule.name,
+            at: now, from: left, to: record.status, severity: plan.rule.severity, value,
+          });
+        }
+      }
+    }
+  }
+
+  /** What the last `tick` found. */
+  status(now: number): SloStatus {
+    return {
+      slo: this.definition.name,
+      service: this.definition.service,
+      at: now,
+      method: this.definition.method,
+      composite: this.definition.composite,
+      objectives: this.objectives.map((objective) => this.objectiveStatus(objective)),
+    };
+  }
+
+  objectiveStatus(objective: ObjectiveRuntime): ObjectiveStatus {
+    const window = this.definition.window;
+    const windowMs = window.kind === 'rolling' ? window.durationMs : this.to - this.from;
+    const budget = budgetFromShare(objective.unit, objective.budgetTotal, objective.consumed, objective.share, (1 - objective.target) * windowMs);
+    return {
+      objective: objective.name,
+      target: objective.target,
+      weight: objective.weight,
+      sli: nullable(objective.sli),
+      window: { from: this.from, to: this.to },
+      events: { good: objective.eventsGood, total: objective.eventsTotal },
+      budget,
+      burnRates: this.windowsMs.map((ms, j) => ({ windowMs: ms, burnRate: nullable(objective.burn[j]!) })),
+      timeToExhaustionMs: timeToExhaustionMs(budget.remaining, nullable(objective.burn[this.exhaustionIndex]!), windowMs),
+      alerts: this.plans.map((plan, r) => this.alertState(objective.name, plan, objective.alerts[r]!)),
+    };
+  }
+
+  /** The state of every objective × rule, appended to `out`. */
+  states(out: AlertState[]): void {
+    for (const objective of this.objectives) {
+      for (let r = 0; r < this.plans.length; r++) out.push(this.alertState(objective.name, this.plans[r]!, objective.alerts[r]!));
+    }
+  }
+
+  /** Takes over a saved state; false when this SLO has no such objective or rule. */
+  restore(state: AlertState): boolean {
+    const objective = this.objectives.find((o) => o.name === state.objective);
+    const r = this.plans.findIndex((plan) => plan.rule.name === state.rule);
+    if (objective === undefined || r < 0) return false;
+    restoreAlertRecord(objective.alerts[r]!, state);
+    return true;
+  }
+
+  /** Carries the alert records of objectives and rules that keep their names over from `previous`. */
+  inherit(previous: SloRuntime): void {
+    this.since = previous.since;
+    for (const objective of this.objectives) {
+      const old = previous.objectives.find((o) => o.name === objective.name);
+      if (old === undefined) continue;
+      this.plans.forEach((plan, r) => {
+        const before = previous.plans.findIndex((p) => p.rule.name === plan.rule.name);
+        if (before >= 0) Object.assign(objective.alerts[r]!, old.alerts[before]!);
+      });
+    }
+  }
+
+  private alertState(objective: string, plan: RulePlan, record: AlertRecord): AlertState {
+    return {
+      slo: this.definition.name, objective, rule: plan.rule.name, severity: plan.rule.severity,
+      status: record.status, activeSince: record.activeSince, firedAt: record.firedAt, resolvedAt: record.resolvedAt, value: record.value,
+    };
+  }
+}
