@@ -34,3 +34,5 @@ export * from './api/bucket-sums';
 export { formatDurationLabel } from './api/duration-label';
 export { parseInstant, instantSchema, isoInstant } from './api/instant';
 export * from './api/alert';
+export * from './api/slo-status';
+export * from './api/slo-series';

@@ -1,3 +1,16 @@
 export * from './slo/bucket';
 export type * from './slo/slo-definition';
 export type * from './slo/alert-state';
+export type * from './result';
+export * from './slo/window-bounds';
+export * from './slo/default-burn-rate-rules';
+export * from './slo/sli-series';
+export * from './slo/error-budget';
+export * from './slo/burn-rate';
+export * from './slo/composite-slo';
+export * from './slo/validate-slo-definition';
+export type * from './slo/slo-status';
+export type { IngestError, IngestResult, DefinitionsOutcome } from './slo/engine-core';
+export * from './slo/slo-engine';
+export * from './slo/replay-slo';
+export { COMPOSITE_OBJECTIVE } from './slo/slo-runtime';

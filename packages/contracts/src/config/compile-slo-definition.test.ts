@@ -168,6 +168,9 @@ describe('compileSloDefinition', () => {
       .toEqual({ ok: false, error: 'SLO "checkout-availability": two objectives are called "A": give each a displayName of its own' });
     expect(compileSloDefinition(slo({ indicatorRef: 'requests', budgetingMethod: 'RatioTimeslices', objectives: [{ target: 0.9, timeSliceWindow: 0.25 }] }), lookupOf(requestsSli)))
       .toEqual({ ok: false, error: 'SLO "checkout-availability": timeSliceWindow 0.25 is not a whole number of 10-second buckets' });
+    // The engine's own check: a slice must fit in the window.
+    expect(compileSloDefinition(slo({ indicatorRef: 'requests', budgetingMethod: 'RatioTimeslices', timeWindow: [{ duration: '1h', isRolling: true }], objectives: [{ target: 0.9, timeSliceWindow: '2h' }] }), lookupOf(requestsSli)))
+      .toEqual({ ok: false, error: 'SLO "checkout-availability": objective "objective-0": the time slice is longer than the window' });
     expect(compileSloDefinition(requestsSli, lookupOf(requestsSli))).toEqual({ ok: false, error: 'SLO "requests": is of kind SLI, not SLO' });
   });
 

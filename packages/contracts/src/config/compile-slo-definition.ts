@@ -1,5 +1,5 @@
 import {
-  defaultBurnRateRules, FINE_BUCKET_MS,
+  defaultBurnRateRules, FINE_BUCKET_MS, validateSloDefinition,
   type AlertRuleDefinition, type CalendarWindow, type ObjectiveDefinition, type SloDefinition, type TimeWindow,
 } from '@xops/core';
 import type { z } from 'zod';
@@ -39,7 +39,8 @@ class CompileError extends Error {}
 
 /**
  * Turns a valid SLO document into what the engine evaluates: every reference resolved through
- * `lookup`, every duration in milliseconds, every default applied. Never throws.
+ * `lookup`, every duration in milliseconds, every default applied, and checked by the engine's
+ * `validateSloDefinition`. Never throws.
  *
  * - Objectives are named by `displayName`, else `objective-<index>`; `targetPercent` becomes a fraction.
  * - A ratio SLI feeds the series `seriesKeyForSli(sli)`; a threshold SLI is turned into good/total at
@@ -53,7 +54,10 @@ class CompileError extends Error {}
  */
 export function compileSloDefinition(slo: ConfigObject, lookup: ObjectLookup): CompileSloResult {
   try {
-    return { ok: true, value: compile(slo, lookup) };
+    // The engine's own check too (a window its calendar cannot place, a slice longer than the
+    // window): an SLO that compiles is one the engine evaluates.
+    const checked = validateSloDefinition(compile(slo, lookup));
+    return checked.ok ? checked : { ok: false, error: `SLO "${slo.metadata.name}": ${checked.error.join('; ')}` };
   } catch (error) {
     if (error instanceof CompileError) return { ok: false, error: `SLO "${slo.metadata.name}": ${error.message}` };
     throw error;

@@ -8,8 +8,8 @@ export type ObjectiveSource =
   | { readonly kind: 'series'; readonly units: SliSeries; readonly unit: 'events' | 'slices'; readonly sliceMs: number }
   /** A Occurrences or RatioTimeslices composite: weighted sums of its objectives' burn rates and spent shares. */
   | { readonly kind: 'weighted' }
-  /** A Timeslices composite: a derived series of per-slice costs (see `SliceRule`). */
-  | { readonly kind: 'slice-costs'; readonly units: SliSeries; readonly sliceMs: number };
+  /** A Timeslices composite: a derived series of per-slice costs, each stored as `cost / costScale` (see `SliceRule`). */
+  | { readonly kind: 'slice-costs'; readonly units: SliSeries; readonly sliceMs: number; readonly costScale: number };
 
 const scratch = new Float64Array(2);
 
@@ -80,8 +80,9 @@ export class ObjectiveRuntime {
     if (source.kind === 'weighted') this.combine(windowsMs.length);
     else {
       const allowance = 1 - this.target;
+      const scale = source.kind === 'slice-costs' ? source.costScale : 1;
       source.units.sumInto(from, now, scratch);
-      this.good = scratch[0]!;
+      this.good = scratch[0]! * scale;
       this.total = scratch[1]!;
       if (eventsFromUnits) {
         this.eventsGood = this.good;
@@ -101,7 +102,7 @@ export class ObjectiveRuntime {
       }
       for (let j = 0; j < windowsMs.length; j++) {
         source.units.sumInto(now - windowsMs[j]!, now, scratch);
-        const good = scratch[0]!;
+        const good = scratch[0]! * scale;
         const total = scratch[1]!;
         if (eventsFromUnits) this.events[j] = total;
         if (!(total > 0)) this.burn[j] = Number.NaN;

@@ -48,7 +48,7 @@ export interface GoodTotal {
  *   longer window, whose alert tiers are tickets).
  *
  * Both tiers are `PrefixRing`s (see there why prefix sums). Memory for a 30-day window:
- * 2 167 fine + 723 coarse slots × 16 bytes ≈ 46 KB.
+ * (2 168 fine + 724 coarse slots) × 16 bytes = 46 272 bytes.
  *
  * A bucket older than the fine tier cannot replace anything exactly, because only sums are left:
  * `set` refuses it with `folded` and changes nothing, and the owner reloads the whole series in

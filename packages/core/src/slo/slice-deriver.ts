@@ -13,9 +13,10 @@ export interface SliceSource {
  * How one slice becomes a `(good, total)` cell of the derived series:
  * - `timeslices` (OpenSLO Timeslices): `(1, 1)` for a good slice, `(0, 1)` for a bad one.
  * - `ratio` (OpenSLO RatioTimeslices): `(good/total, 1)`, so sums give Σ ratios and slice counts.
- * - `composite-timeslices`: `(cost, 1)` where cost is the largest `badCost` among the sources
- *   that are bad in that slice (0 when none is): "a bad slice of any objective is a bad slice of
- *   the composite" (OpenSLO, reference/slo.md §1.3), weighted.
+ * - `composite-timeslices`: `(cost / costScale, 1)` where cost is the largest `badCost` among the
+ *   sources that are bad in that slice (0 when none is): "a bad slice of any objective is a bad
+ *   slice of the composite" (OpenSLO, reference/slo.md §1.3), weighted. `costScale`, the largest
+ *   `badCost`, keeps cells within `good ≤ total` like every bucket.
  * A slice in which no source has events gives `(0, 0)`: it is neither good nor bad.
  */
 export type SliceRule = 'timeslices' | 'ratio' | 'composite-timeslices';
@@ -37,6 +38,8 @@ export class SliceDeriver {
   readonly sources: readonly SliceSource[];
   readonly sliceMs: number;
   readonly originMs: number;
+  /** Composite Timeslices: what a cell's `good` of 1 stands for (the largest `badCost`). */
+  readonly costScale: number;
   private derivedThrough: number | null = null;
 
   constructor(rule: SliceRule, sources: readonly SliceSource[], options: SliSeriesOptions & { readonly cellMs: number; readonly originMs: number }) {
@@ -44,6 +47,7 @@ export class SliceDeriver {
     this.sources = sources;
     this.sliceMs = options.cellMs;
     this.originMs = options.originMs;
+    this.costScale = Math.max(0, ...sources.map((source) => source.badCost));
     this.output = new SliSeries(options);
   }
 
@@ -105,7 +109,7 @@ export class SliceDeriver {
       total = 1;
       if (this.rule === 'ratio') good = ratio;
       else if (this.rule === 'timeslices') good = ratio >= source.sliceTarget ? 1 : 0;
-      else if (ratio < source.sliceTarget) good = Math.max(good, source.badCost);
+      else if (ratio < source.sliceTarget) good = Math.max(good, source.badCost / this.costScale);
     }
     // An empty slice that was never written needs no write: the derived series reads it as empty.
     if (total === 0 && !replace) return;

@@ -40,9 +40,18 @@ interface SliDefinition {
  */
 export async function resolveIngestTarget(store: XopsStore, name: string): Promise<IngestTarget> {
   const stored = await store.getObject('SLI', name);
-  const slos = (await store.listObjects('SLO')).map((object) => ({ name: object.name, spec: sloSpecSchema.parse(object.object.spec) }));
-  const definitions: SliDefinition[] = stored
-    ? [{ spec: sliSpecSchema.parse(stored.object.spec), label: `SLI "${name}"` }]
+  const storedSpec = stored && sliSpecSchema.safeParse(stored.object.spec);
+  if (storedSpec?.success === false) {
+    throw new XopsError('XOPS_ERR_NOT_INGESTIBLE', `SLI "${name}" is stored with a spec this version of xops does not accept: check it with \`xops apply --dry-run\` and apply it again.`, { name });
+  }
+  // The common case, a stored ratio SLI, needs no SLO at all: the SLOs are read only when needed.
+  if (storedSpec?.success && storedSpec.data.thresholdMetric === undefined) {
+    await checkIngestible(store, { spec: storedSpec.data, label: `SLI "${name}"` });
+    return { kind: 'ratio', sli: name, seriesKey: seriesKeyForSli(name) };
+  }
+  const slos = await listSlos(store);
+  const definitions: SliDefinition[] = storedSpec
+    ? [{ spec: storedSpec.data, label: `SLI "${name}"` }]
     : slos.flatMap((slo) => inlineIndicators(slo.spec)
       .filter((indicator) => indicator.metadata.name === name)
       .map((indicator) => ({ spec: indicator.spec, label: `the inline indicator "${name}" of SLO "${slo.name}"` })));
@@ -59,6 +68,14 @@ export async function resolveIngestTarget(store: XopsStore, name: string): Promi
       + 'against the `op` and `value` of each objective that uses it, as they arrive: apply an SLO that uses it first, then send the values.', { name });
   }
   return { kind: 'threshold', sli: name, objectives };
+}
+
+/** Every SLO with its spec; one stored under rules older than today's is skipped, not fatal. */
+async function listSlos(store: XopsStore): Promise<{ name: string; spec: SloSpec }[]> {
+  return (await store.listObjects('SLO')).flatMap((object) => {
+    const spec = sloSpecSchema.safeParse(object.object.spec);
+    return spec.success ? [{ name: object.name, spec: spec.data }] : [];
+  });
 }
 
 function inlineIndicators(spec: SloSpec) {

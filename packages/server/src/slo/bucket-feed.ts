@@ -1,17 +1,18 @@
-import { FINE_BUCKET_MS, type SloDefinition } from '@xops/core';
-import type { StoredBucket, XopsStore } from '@xops/store';
-import { seriesNeeds } from './series-needs';
+import { FINE_BUCKET_MS, type SeriesBucket, type SloDefinition, type SloEngine } from '@xops/core';
+import type { XopsStore } from '@xops/store';
+import { seriesLoadStarts } from './series-needs';
 
-/** Where the feed delivers buckets: the engine. A bucket given twice replaces the first. */
-export interface BucketSink {
-  ingest(seriesKey: string, bucket: StoredBucket): void;
-}
-
-/** What one `sync` did: buckets loaded by range for new or longer windows, and followed as changes. */
+/** What one `sync` did: series loaded with their history, buckets followed as changes. */
 export interface FeedSyncResult {
-  readonly loaded: number;
+  readonly loadedSeries: number;
   readonly followed: number;
+  /** Buckets the engine refused as malformed (logged by the caller). */
+  readonly refused: number;
 }
+
+// Series loaded per `loadSeries` call: bounds the memory of one batch (a 30-day series is ~50 000
+// buckets) while keeping the series of one SLO together, as time slices of a composite need.
+const SERIES_PER_BATCH = 16;
 
 /**
  * The newest change sequence number of the bucket store, found with O(log n) one-row reads of
@@ -22,7 +23,7 @@ export async function latestBucketSeq(store: XopsStore): Promise<number> {
   const after = async (seq: number) => (await store.readBucketChanges(seq, 1))[0]?.seq;
   let low = await after(0);
   if (low === undefined) return 0;
-  // Invariant: a change numbered `low` exists, none is numbered above `high`.
+  // Invariant: a change numbered `low` or above exists, none is numbered above `high`.
   let step = 1;
   while ((await after(low + step)) !== undefined) step *= 2;
   let high = low + step;
@@ -36,57 +37,71 @@ export async function latestBucketSeq(store: XopsStore): Promise<number> {
 }
 
 /**
- * Keeps the engine's buckets in step with the store: on the first sync, and whenever the SLOs
- * start to need a series or more of its past, it reads that series' buckets for the whole span
- * needed (`readBuckets`); every sync then follows the change stream (`readBucketChanges`) from
- * where it left off, so a tick reads only what was written since the last one.
+ * Keeps the engine's buckets in step with the store. A series the engine asks for (new, read
+ * further back, or changed in its folded past) is loaded whole with `readBuckets`; every sync
+ * then follows the change stream (`readBucketChanges`) from where the last one stopped, so a
+ * tick reads only what was written since.
  */
-export function createBucketFeed(options: { readonly store: XopsStore; readonly sink: BucketSink; readonly pageSize?: number; readonly maxPagesPerSync?: number }) {
-  const { store, sink, pageSize = 10_000, maxPagesPerSync = 50 } = options;
+export function createBucketFeed(options: { readonly store: XopsStore; readonly engine: SloEngine; readonly pageSize?: number; readonly maxPagesPerSync?: number }) {
+  const { store, engine, pageSize = 10_000, maxPagesPerSync = 50 } = options;
   let cursor: number | undefined;
-  let previous: readonly SloDefinition[] = [];
-  const loadedFrom = new Map<string, number>();
+
+  async function load(keys: ReadonlySet<string>, definitions: readonly SloDefinition[], now: number): Promise<number> {
+    if (keys.size === 0) return 0;
+    const starts = seriesLoadStarts(definitions, now);
+    let batch: Record<string, readonly SeriesBucket[]> = {};
+    let size = 0;
+    let loaded = 0;
+    const flush = () => {
+      if (size > 0) engine.loadSeries(batch);
+      batch = {};
+      size = 0;
+    };
+    for (const definition of definitions) {
+      for (const { seriesKey } of definition.objectives) {
+        const from = starts.get(seriesKey);
+        if (!keys.has(seriesKey) || Object.hasOwn(batch, seriesKey) || from === undefined) continue;
+        // Up to the end of time: buckets stamped ahead of this replica's clock count too.
+        batch[seriesKey] = await store.readBuckets(seriesKey, from, Number.MAX_SAFE_INTEGER);
+        size++;
+        loaded++;
+      }
+      if (size >= SERIES_PER_BATCH) flush();
+    }
+    flush();
+    return loaded;
+  }
 
   return {
     /** The change sequence number read up to; undefined before the first sync. */
     cursor: () => cursor,
 
-    async sync(definitions: readonly SloDefinition[], now: number): Promise<FeedSyncResult> {
+    /** Loads `toLoad` (from `setDefinitions`), then follows the change stream. */
+    async sync(toLoad: readonly string[], definitions: readonly SloDefinition[], now: number): Promise<FeedSyncResult> {
       // The position in the stream is taken before any range read, so nothing written between the
-      // two is lost: it is read twice at worst, and a bucket read twice replaces itself.
+      // two is lost: it is read twice at worst, and a bucket given twice replaces itself.
       cursor ??= await latestBucketSeq(store);
-      const needs = seriesNeeds(definitions, now);
-      // What the engine still holds is at least what the previous definitions needed at this time.
-      const held = definitions === previous ? needs : seriesNeeds(previous, now);
-      previous = definitions;
-      let loaded = 0;
-      for (const [seriesKey, from] of needs) {
-        const heldFrom = Math.max(loadedFrom.get(seriesKey) ?? Infinity, held.get(seriesKey) ?? Infinity);
-        if (from >= heldFrom) continue;
-        // Up to the end of time: buckets stamped ahead of this clock were written too.
-        for (const bucket of await store.readBuckets(seriesKey, from, Number.MAX_SAFE_INTEGER)) {
-          sink.ingest(seriesKey, bucket);
-          loaded++;
-        }
-        loadedFrom.set(seriesKey, from);
-      }
-      for (const seriesKey of loadedFrom.keys()) if (!needs.has(seriesKey)) loadedFrom.delete(seriesKey);
-
+      let loadedSeries = await load(new Set(toLoad), definitions, now);
+      const reload = new Set<string>();
       let followed = 0;
+      let refused = 0;
       for (let page = 0; page < maxPagesPerSync; page++) {
         const changes = await store.readBucketChanges(cursor, pageSize);
         for (const change of changes) {
           cursor = change.seq;
-          // Coarser rows are compaction rolling up 10-second buckets this feed already delivered.
-          if (change.resolutionMs !== FINE_BUCKET_MS) continue;
-          const from = needs.get(change.seriesKey);
-          if (from === undefined || change.start < from) continue;
-          sink.ingest(change.seriesKey, change);
-          followed++;
+          // Coarser rows are compaction rolling up 10-second buckets the engine already holds.
+          if (change.resolutionMs !== FINE_BUCKET_MS || reload.has(change.seriesKey)) continue;
+          const result = engine.ingest(change.seriesKey, change);
+          if (result.ok) followed++;
+          else if (result.error.code === 'needs-reload') for (const key of result.error.seriesKeys) reload.add(key);
+          else if (result.error.code === 'invalid-bucket') refused++;
+          // 'unknown-series': no SLO reads it (yet); a series loads whole when one starts to.
         }
         if (changes.length < pageSize) break;
       }
-      return { loaded, followed };
+      // After following, so the reload reads the store as of now and the cursor is past its rows.
+      loadedSeries += await load(reload, definitions, now);
+      return { loadedSeries, followed, refused };
     },
   };
 }

@@ -1,40 +1,32 @@
-import { windowBounds, type AlertRuleDefinition, type SloDefinition } from '@xops/core';
+import { longestWindowMs, type SloDefinition } from '@xops/core';
 
-// The coarsest bucket the store keeps (1 min, see `compactBuckets`): a load starts on its boundary.
-const COARSE_BUCKET_MS = 60_000;
+const HOUR_MS = 3_600_000;
 
-/** How far back an alert rule looks, in ms. */
-export function alertRuleWindowMs(rule: AlertRuleDefinition): number {
-  switch (rule.kind) {
-    case 'multiwindow-burn-rate': return Math.max(rule.longWindowMs, rule.shortWindowMs);
-    case 'burn-rate': return rule.lookbackWindowMs;
-    case 'no-data': return rule.afterMs;
-    case 'budget-exhausted': return 0;
+/**
+ * How far back an SLO reads its series, in ms: its longest window (a calendar period at its
+ * longest) or its longest burn-rate window, at least the hour the time to exhaustion is
+ * measured over, plus an hour so that the engine's oldest coarse cell is whole.
+ */
+export function sloLookbackMs(definition: SloDefinition): number {
+  let longest = Math.max(longestWindowMs(definition.window), HOUR_MS);
+  for (const rule of definition.alertRules) {
+    if (rule.kind === 'multiwindow-burn-rate') longest = Math.max(longest, rule.longWindowMs, rule.shortWindowMs);
+    if (rule.kind === 'burn-rate') longest = Math.max(longest, rule.lookbackWindowMs);
   }
-}
-
-/** The earliest time an SLO needs data from at `now`: its window's start or its longest alert window, whichever is earlier. */
-export function sloDataStart(definition: SloDefinition, now: number): number {
-  const windowStart = definition.window.kind === 'rolling'
-    ? now - definition.window.durationMs
-    : windowBounds(definition.window, now).from;
-  const alertStart = now - Math.max(0, ...definition.alertRules.map(alertRuleWindowMs));
-  // A time slice that straddles the window's start still counts whole.
-  const slice = Math.max(0, ...definition.objectives.map((objective) => objective.timeSliceWindowMs ?? 0));
-  return Math.floor((Math.min(windowStart, alertStart) - slice) / COARSE_BUCKET_MS) * COARSE_BUCKET_MS;
+  return longest + HOUR_MS;
 }
 
 /**
- * Every series the SLOs read, with the earliest bucket start each must be loaded from at `now`
- * (the earliest over the SLOs that share the series).
+ * Every series the SLOs read, with the time its buckets must be loaded from at `now` (the
+ * earliest over the SLOs that share it).
  *
- * @example seriesNeeds([checkout], now) // → Map { 'checkout-availability' => now − 30 d }
+ * @example seriesLoadStarts([checkout30d], now) // → Map { 'checkout-requests' => now − 30 d − 1 h }
  */
-export function seriesNeeds(definitions: readonly SloDefinition[], now: number): Map<string, number> {
-  const needs = new Map<string, number>();
+export function seriesLoadStarts(definitions: readonly SloDefinition[], now: number): Map<string, number> {
+  const starts = new Map<string, number>();
   for (const definition of definitions) {
-    const from = sloDataStart(definition, now);
-    for (const { seriesKey } of definition.objectives) needs.set(seriesKey, Math.min(from, needs.get(seriesKey) ?? from));
+    const from = now - sloLookbackMs(definition);
+    for (const { seriesKey } of definition.objectives) starts.set(seriesKey, Math.min(from, starts.get(seriesKey) ?? from));
   }
-  return needs;
+  return starts;
 }

@@ -82,10 +82,13 @@ export function createSloEvaluator(options: SloEvaluatorOptions): SloEvaluator {
   const { store, clock, logger, holder, intervalMs = 10_000, leaseTtlMs = 10_000, compactEveryMs = 3_600_000 } = options;
   const leaseRetryMs = options.leaseRetryMs ?? Math.max(50, Math.floor(leaseTtlMs / 4));
   const engine = createSloEngine();
-  const feed = createBucketFeed({ store, sink: engine });
+  const feed = createBucketFeed({ store, engine });
 
   let compiled: CompiledSlos = { fingerprint: '', definitions: [], errors: new Map() };
   let byName = new Map<string, SloDefinition>();
+  let errors = new Map<string, string>();
+  // Series the engine asked for in `setDefinitions`, until a sync has loaded them.
+  let pendingLoads = new Set<string>();
   let latest = new Map<string, SloStatus>();
   let leader = false;
   // Bumped on every takeover: a tick that began under an older one must not write.
@@ -126,9 +129,12 @@ export function createSloEvaluator(options: SloEvaluatorOptions): SloEvaluator {
     const objects = await store.listObjects();
     if (sloInputFingerprint(objects) === compiled.fingerprint) return;
     compiled = compileStoredSlos(objects);
-    byName = new Map(compiled.definitions.map((definition) => [definition.name, definition]));
-    engine.setDefinitions(compiled.definitions);
-    for (const [slo, error] of compiled.errors) logger.warn({ slo, error }, 'SLO cannot be evaluated');
+    const outcome = engine.setDefinitions(compiled.definitions);
+    errors = new Map(compiled.errors);
+    for (const { slo, problems } of outcome.rejected) errors.set(slo, `SLO "${slo}": ${problems.join('; ')}`);
+    byName = new Map(compiled.definitions.filter((definition) => !errors.has(definition.name)).map((definition) => [definition.name, definition]));
+    pendingLoads = new Set([...pendingLoads, ...outcome.seriesToLoad]);
+    for (const [slo, error] of errors) logger.warn({ slo, error }, 'SLO cannot be evaluated');
   }
 
   async function followStoredStates(): Promise<void> {
@@ -141,7 +147,9 @@ export function createSloEvaluator(options: SloEvaluatorOptions): SloEvaluator {
     const leading = await renewLease(now);
     const tickEpoch = epoch;
     await refreshDefinitions();
-    await feed.sync(compiled.definitions, now);
+    const synced = await feed.sync([...pendingLoads], compiled.definitions, now);
+    pendingLoads = new Set();
+    if (synced.refused > 0) logger.warn({ refused: synced.refused }, 'the SLO engine refused malformed buckets');
     // A new holder starts from what the previous one saved; a standby mirrors it every tick, so
     // its status answers agree with the holder's and its takeover starts nearly in step.
     if (!leading || restoredEpoch !== tickEpoch) {
@@ -201,8 +209,8 @@ export function createSloEvaluator(options: SloEvaluatorOptions): SloEvaluator {
     status: (slo) => latest.get(slo),
     statuses: () => [...latest.values()],
     definition: (slo) => byName.get(slo),
-    definitions: () => compiled.definitions,
-    definitionError: (slo) => compiled.errors.get(slo),
+    definitions: () => [...byName.values()],
+    definitionError: (slo) => errors.get(slo),
     holdsLease: () => leader,
     close() {
       closing ??= (async () => {
