@@ -17,6 +17,11 @@ import { registerUnknownKindRoutes } from './objects/unknown-kind-routes';
 import { registerOpenApi, registerOpenApiRoute } from './openapi/openapi';
 import { registerHealthRoutes } from './ops/health-routes';
 import { registerMetrics } from './ops/metrics';
+import { systemClock, type Clock } from './clock/clock';
+import { registerAlertRoutes } from './slo/alert-routes';
+import { registerReplayRoutes } from './slo/replay-routes';
+import type { SloEvaluator } from './slo/slo-evaluator';
+import { registerSloRoutes } from './slo/slo-routes';
 
 export interface CreateAppOptions {
   readonly store: XopsStore;
@@ -26,6 +31,10 @@ export interface CreateAppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** A logger made elsewhere (main.ts shares one with the store); wins over `logger`. */
   readonly loggerInstance?: FastifyBaseLogger;
+  /** The SLO evaluation loop whose latest statuses `/slos/{name}/status` and `/metrics` show; without it, status answers 503. */
+  readonly evaluator?: SloEvaluator;
+  /** What "now" is for series defaults and relative times (`now-1h`); the system clock by default. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -36,7 +45,8 @@ export interface CreateAppOptions {
  *          const res = await app.inject({ url: '/healthz' });
  */
 export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
-  const { store, version } = options;
+  const { store, version, evaluator } = options;
+  const clock = options.clock ?? systemClock;
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     bodyLimit: DEFAULT_BODY_LIMIT,
@@ -54,12 +64,15 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
   installAuthentication(app, { store });
   // First: @fastify/swagger only sees the routes registered after it.
   await registerOpenApi(app, { version });
-  registerMetrics(app, { store, version });
+  registerMetrics(app, { store, version, evaluator });
 
   registerHealthRoutes(app, { store });
   registerTokenRoutes(app, { store });
   registerAuditRoutes(app, { store });
   for (const info of KINDS) registerKindRoutes(app, { store, info });
+  registerSloRoutes(app, { store, clock, evaluator });
+  registerReplayRoutes(app, { store, clock });
+  registerAlertRoutes(app, { store });
   registerBundleRoutes(app, { store });
   registerIngestRoutes(app, { store });
   registerUnknownKindRoutes(app);

@@ -63,7 +63,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // or nobody could ever see it.
     const adminToken = await bootstrapAdminToken(store);
     if (adminToken) (options.output ?? process.stdout).write(formatAdminTokenNotice(adminToken));
-    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator });
+    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock });
     url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   } catch (error) {
     await store.close();

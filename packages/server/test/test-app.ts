@@ -1,7 +1,7 @@
 import type { Role } from '@xops/contracts';
 import { openTestStore, type StoreEngine, type XopsStore } from '@xops/store';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createApp } from '../src/app';
+import { createApp, type CreateAppOptions } from '../src/app';
 import { bootstrapAdminToken } from '../src/auth/bootstrap-admin-token';
 import { generateTokenSecret, hashTokenSecret } from '../src/auth/token-secret';
 import type { ZodApp } from '../src/http/zod-app';
@@ -16,8 +16,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What a test may add to the app: a clock, and an SLO evaluator made on the test's store. */
+export interface TestAppExtras {
+  readonly clock?: CreateAppOptions['clock'];
+  readonly evaluator?: (store: XopsStore) => NonNullable<CreateAppOptions['evaluator']>;
+}
+
 /** A fresh store on `engine`, an app on it, and a token per role. */
-export async function openTestApp(engine: StoreEngine): Promise<TestApp> {
+export async function openTestApp(engine: StoreEngine, extras: TestAppExtras = {}): Promise<TestApp> {
   const { store, cleanup } = await openTestStore(engine);
   const admin = await bootstrapAdminToken(store);
   if (!admin) throw new Error('a fresh store should get an admin token');
@@ -26,7 +32,8 @@ export async function openTestApp(engine: StoreEngine): Promise<TestApp> {
     tokens[role] = generateTokenSecret();
     await store.insertToken({ name: `${role}-bot`, role, hash: hashTokenSecret(tokens[role]), createdBy: 'test' });
   }
-  const app = await createApp({ store, version: '0.0.0-test' });
+  const evaluator = extras.evaluator?.(store);
+  const app = await createApp({ store, version: '0.0.0-test', clock: extras.clock, evaluator });
   return {
     app,
     store,
@@ -36,6 +43,7 @@ export async function openTestApp(engine: StoreEngine): Promise<TestApp> {
       headers: { ...headers, ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) },
     }),
     close: async () => {
+      await evaluator?.close();
       await app.close();
       await cleanup();
     },

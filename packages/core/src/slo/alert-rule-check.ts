@@ -61,7 +61,8 @@ export interface RuleCheck {
  *
  * - multiwindow-burn-rate (SRE Workbook approach 6): burn rates over the long AND the short window
  *   are both ≥ factor, and the long window holds at least `minEvents` events (low-traffic guard).
- *   Value: the long-window burn rate.
+ *   Value: the long-window burn rate; while the short window alone rules the condition out, the
+ *   short one (the long window is then not even computed).
  * - burn-rate (OpenSLO AlertCondition): `burnRate(lookback) op threshold`; with `gt`/`gte` the
  *   lookback window must also hold `minEvents` events. A window without data holds no condition.
  * - no-data: the newest bucket with events ended at least `afterMs` ago (an SLI that never reported
@@ -72,21 +73,27 @@ export function checkRule(plan: RulePlan, objective: ObjectiveRuntime, now: numb
   const rule = plan.rule;
   switch (rule.kind) {
     case 'multiwindow-burn-rate': {
-      const long = objective.burn[plan.longIndex]!;
-      const short = objective.burn[plan.shortIndex]!;
+      const short = objective.burnAt(plan.shortIndex);
+      if (!compare(short, 'gte', rule.factor)) {
+        out.value = short;
+        out.holds = false;
+        return;
+      }
+      const long = objective.burnAt(plan.longIndex);
       out.value = long;
-      out.holds = compare(long, 'gte', rule.factor) && compare(short, 'gte', rule.factor) && objective.events[plan.longIndex]! >= minEvents;
+      out.holds = compare(long, 'gte', rule.factor) && objective.eventsAt(plan.longIndex) >= minEvents;
       return;
     }
     case 'burn-rate': {
-      const rate = objective.burn[plan.longIndex]!;
+      const rate = objective.burnAt(plan.longIndex);
       const guarded = rule.op === 'gt' || rule.op === 'gte';
       out.value = rate;
-      out.holds = !Number.isNaN(rate) && compare(rate, rule.op, rule.threshold) && (!guarded || objective.events[plan.longIndex]! >= minEvents);
+      out.holds = !Number.isNaN(rate) && compare(rate, rule.op, rule.threshold) && (!guarded || objective.eventsAt(plan.longIndex) >= minEvents);
       return;
     }
     case 'no-data': {
-      const age = now - (objective.lastDataEnd() ?? since);
+      const last = objective.lastDataEnd();
+      const age = now - (last === Number.NEGATIVE_INFINITY ? since : last);
       out.value = age;
       out.holds = age >= rule.afterMs;
       return;

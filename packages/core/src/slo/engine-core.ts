@@ -2,7 +2,7 @@ import type { Result } from '../result';
 import type { AlertState, AlertTransition } from './alert-state';
 import type { SeriesBucket } from './bucket';
 import { planSeries, sameLayout, type SeriesLayout } from './series-plan';
-import { SliSeries } from './sli-series';
+import { SliSeries, type SetBucketError } from './sli-series';
 import { SliceDeriver } from './slice-deriver';
 import { buildSloRuntime, type DeriverSpec } from './slo-runtime-builder';
 import type { SloRuntime } from './slo-runtime';
@@ -47,6 +47,7 @@ interface DeriverEntry {
 export class EngineCore {
   private entries = new Map<string, SeriesEntry>();
   private derivers = new Map<string, DeriverEntry>();
+  private deriverList: SliceDeriver[] = [];
   private runtimes: SloRuntime[] = [];
   private pendingLoads = new Set<string>();
 
@@ -103,6 +104,7 @@ export class EngineCore {
     });
     this.entries = entries;
     this.derivers = derivers;
+    this.deriverList = [...derivers.values()].map((entry) => entry.deriver);
     for (const key of this.pendingLoads) if (entries.has(key)) load.add(key);
     this.pendingLoads = load;
     return { accepted: accepted.map((definition) => definition.name), rejected, seriesToLoad: [...load] };
@@ -123,15 +125,19 @@ export class EngineCore {
 
   ingestInto(entry: SeriesEntry, bucket: SeriesBucket): IngestResult {
     const derivers = entry.derivers;
+    // A bucket at or past a slice's end completes it: derive it before the bucket moves the fine tier on.
     for (let i = 0; i < derivers.length; i++) derivers[i]!.deriver.catchUp(bucket.start);
     const result = entry.series.set(bucket);
-    if (!result.ok) {
-      const folded = result.error.code === 'folded';
-      const seriesKeys = folded ? [...new Set([entry.key, ...derivers.flatMap((d) => d.sourceKeys)])] : [entry.key];
-      return { ok: false, error: { code: folded ? 'needs-reload' : 'invalid-bucket', message: result.error.message, seriesKeys } };
-    }
+    if (!result.ok) return this.ingestError(entry, result.error);
+    // A late bucket changes a slice already derived: derive it again.
     for (let i = 0; i < derivers.length; i++) derivers[i]!.deriver.refresh(bucket.start, bucket.start + bucket.resolutionMs);
     return result;
+  }
+
+  private ingestError(entry: SeriesEntry, error: SetBucketError): IngestResult {
+    if (error.code !== 'folded') return { ok: false, error: { code: 'invalid-bucket', message: error.message, seriesKeys: [entry.key] } };
+    const seriesKeys = [...new Set([entry.key, ...entry.derivers.flatMap((d) => d.sourceKeys)])];
+    return { ok: false, error: { code: 'needs-reload', message: error.message, seriesKeys } };
   }
 
   /** Replaces what the engine holds for these series with the given buckets (any order); unknown keys are skipped. */
@@ -174,8 +180,8 @@ export class EngineCore {
 
   /** Derives the slices that ended by `now`, then evaluates every SLO and moves its alerts. */
   tick(now: number, transitions: AlertTransition[] | null): void {
-    for (const { deriver } of this.derivers.values()) deriver.catchUp(now);
-    for (const runtime of this.runtimes) runtime.tick(now, transitions);
+    for (let i = 0; i < this.deriverList.length; i++) this.deriverList[i]!.catchUp(now);
+    for (let i = 0; i < this.runtimes.length; i++) this.runtimes[i]!.tick(now, transitions);
   }
 
   statuses(now: number): SloStatus[] {

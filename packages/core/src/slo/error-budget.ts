@@ -45,10 +45,14 @@ export interface BudgetInput {
  *   // → { unit: 'events', total: 250, consumed: 100, remaining: 0.6, totalMs: 21_600_000, remainingMs: 12_960_000 }
  */
 export function computeErrorBudget(input: BudgetInput): ErrorBudget {
-  const allowance = 1 - input.target;
-  const total = allowance * (input.unit === 'events' ? input.total : input.slicesInWindow);
+  const total = budgetAllowance(input.unit, input.target, input.total, input.slicesInWindow);
   const consumed = input.total - input.good;
-  return budgetFromShare(input.unit, total, consumed, total > 0 ? consumed / total : 0, allowance * input.windowMs);
+  return budgetFromShare(input.unit, total, consumed, total > 0 ? consumed / total : 0, (1 - input.target) * input.windowMs);
+}
+
+/** The size of the budget in its unit: `(1 − target) × events` (Occurrences) or `× slices in the whole window`. */
+export function budgetAllowance(unit: 'events' | 'slices', target: number, total: number, slicesInWindow: number): number {
+  return (1 - target) * (unit === 'events' ? total : slicesInWindow);
 }
 
 /** A budget from its spent share: remaining is `1 − share`, clamped to at most 1. */

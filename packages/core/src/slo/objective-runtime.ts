@@ -1,5 +1,6 @@
 import { newAlertRecord, type AlertRecord } from './alert-state-machine';
-import type { BudgetUnit } from './error-budget';
+import { burnRate } from './burn-rate';
+import { budgetAllowance, type BudgetUnit } from './error-budget';
 import type { SliSeries } from './sli-series';
 
 /** How an objective gets its numbers. */
@@ -17,13 +18,14 @@ const scratch = new Float64Array(2);
  * One objective (or composite) of an SLO inside the engine, with the numbers of its last
  * evaluation kept in place: the evaluation loop of 10 000 SLOs allocates nothing per tick.
  * NaN stands for "no data" in the numeric fields.
+ *
+ * `evaluate` computes the SLO-window numbers; the burn rate and event count of each alert window
+ * are computed when first asked for (`burnAt`, `eventsAt`) or all at once (`computeAll`, for a
+ * status). A multiwindow rule whose short window is calm never needs its long window, which
+ * roughly halves the cost of a healthy tick, the common case of a replay.
  */
 export class ObjectiveRuntime {
   readonly alerts: AlertRecord[];
-  /** Burn rate per alert window of the SLO (same order as its window list). */
-  readonly burn: Float64Array;
-  /** Raw events per alert window, for the low-traffic guard. */
-  readonly events: Float64Array;
   readonly unit: BudgetUnit;
   /** Budget units in the elapsed window: events, slices (or Σ ratios), or slice costs. */
   good = 0;
@@ -37,6 +39,14 @@ export class ObjectiveRuntime {
   /** Burn rate over the elapsed window: `(1 − SLI) / (1 − target)`. */
   sloBurn = Number.NaN;
   sli = Number.NaN;
+  private readonly burn: Float64Array;
+  private readonly events: Float64Array;
+  private readonly ready: Uint8Array;
+  private windowsMs: readonly number[] = [];
+  private from = 0;
+  private now = 0;
+  private goodAtNow = 0;
+  private totalAtNow = 0;
 
   constructor(
     readonly name: string,
@@ -51,70 +61,141 @@ export class ObjectiveRuntime {
     this.alerts = Array.from({ length: ruleCount }, newAlertRecord);
     this.burn = new Float64Array(windowCount);
     this.events = new Float64Array(windowCount);
+    this.ready = new Uint8Array(windowCount);
     this.unit = source.kind === 'series' ? source.unit : 'fraction';
   }
 
-  /** Newest end of a bucket with events over the objective's series (the composite: over all of them). */
-  lastDataEnd(): number | null {
-    let last: number | null = null;
-    for (const series of this.raw) {
-      const end = series.lastDataEnd;
-      if (end !== null && (last === null || end > last)) last = end;
-    }
+  /** Newest end of a bucket with events over the objective's series (the composite: over all of them); -Infinity if none. */
+  lastDataEnd(): number {
+    let last = Number.NEGATIVE_INFINITY;
+    for (const series of this.raw) last = Math.max(last, series.lastDataEnd);
     return last;
   }
 
   /**
-   * Computes SLI, budget and burn rates at `now` over the SLO window starting at `from` (length
-   * `windowMs`, the whole period for a calendar window) and the alert windows `windowsMs`.
-   * A composite's objectives must have been evaluated first.
+   * Computes SLI and budget at `now` over the SLO window starting at `from` (length `windowMs`,
+   * the whole period for a calendar window), and forgets the alert windows `windowsMs` of the
+   * last tick. A composite's objectives must have been evaluated first.
    */
   evaluate(windowsMs: readonly number[], from: number, now: number, windowMs: number): void {
+    this.windowsMs = windowsMs;
+    this.from = from;
+    this.now = now;
+    this.ready.fill(0);
     const source = this.source;
-    // Occurrences reads events from the raw series itself: its sums are the event counts.
-    const eventsFromUnits = source.kind === 'series' && source.unit === 'events';
-    if (!eventsFromUnits) {
-      this.sumEvents(from, now, -1);
-      for (let j = 0; j < windowsMs.length; j++) this.sumEvents(now - windowsMs[j]!, now, j);
+    if (source.kind === 'weighted') {
+      this.combine();
+      return;
     }
-    if (source.kind === 'weighted') this.combine(windowsMs.length);
-    else {
-      const allowance = 1 - this.target;
-      const scale = source.kind === 'slice-costs' ? source.costScale : 1;
-      source.units.sumInto(from, now, scratch);
-      this.good = scratch[0]! * scale;
-      this.total = scratch[1]!;
-      if (eventsFromUnits) {
-        this.eventsGood = this.good;
-        this.eventsTotal = this.total;
-      }
-      const slicesInWindow = windowMs / source.sliceMs;
-      if (source.kind === 'slice-costs') {
-        this.budgetTotal = 1;
-        this.share = this.good / slicesInWindow;
-        this.consumed = this.share;
-        this.sloBurn = this.total > 0 ? this.good / this.total : Number.NaN;
-      } else {
-        this.budgetTotal = allowance * (source.unit === 'events' ? this.total : slicesInWindow);
-        this.consumed = this.total - this.good;
-        this.share = this.budgetTotal > 0 ? this.consumed / this.budgetTotal : 0;
-        this.sloBurn = this.total > 0 ? (1 - this.good / this.total) / allowance : Number.NaN;
-      }
-      for (let j = 0; j < windowsMs.length; j++) {
-        source.units.sumInto(now - windowsMs[j]!, now, scratch);
-        const good = scratch[0]! * scale;
-        const total = scratch[1]!;
-        if (eventsFromUnits) this.events[j] = total;
-        if (!(total > 0)) this.burn[j] = Number.NaN;
-        else this.burn[j] = source.kind === 'slice-costs' ? good / total : (1 - good / total) / allowance;
-      }
+    const allowance = 1 - this.target;
+    const scale = source.kind === 'slice-costs' ? source.costScale : 1;
+    // Every window ends at `now`: one cumulative read there, then one per window start.
+    source.units.cumulativeInto(now, scratch);
+    this.goodAtNow = scratch[0]!;
+    this.totalAtNow = scratch[1]!;
+    source.units.cumulativeInto(from, scratch);
+    this.good = (this.goodAtNow - scratch[0]!) * scale;
+    this.total = this.totalAtNow - scratch[1]!;
+    const slicesInWindow = windowMs / source.sliceMs;
+    if (source.kind === 'slice-costs') {
+      this.budgetTotal = 1;
+      this.share = this.good / slicesInWindow;
+      this.consumed = this.share;
+      this.sloBurn = this.total > 0 ? this.good / this.total : Number.NaN;
+      this.sli = 1 - allowance * this.sloBurn;
+    } else {
+      this.budgetTotal = budgetAllowance(source.unit, this.target, this.total, slicesInWindow);
+      this.consumed = this.total - this.good;
+      this.share = this.budgetTotal > 0 ? this.consumed / this.budgetTotal : 0;
+      this.sloBurn = burnRate(this.good, this.total, this.target) ?? Number.NaN;
+      this.sli = this.total > 0 ? this.good / this.total : Number.NaN;
     }
-    this.sli = source.kind === 'series' ? (this.total > 0 ? this.good / this.total : Number.NaN) : 1 - (1 - this.target) * this.sloBurn;
+    if (source.kind === 'series' && source.unit === 'events') {
+      this.eventsGood = this.good;
+      this.eventsTotal = this.total;
+    }
   }
 
-  // Occurrences and RatioTimeslices composites (see composite-slo.ts): burn rates and spent shares
-  // are Σ weight_i × value_i over the objectives that have a value; NaN when none has.
-  private combine(windowCount: number): void {
+  /** Burn rate over alert window `j` at the last `evaluate`; NaN without data. */
+  burnAt(j: number): number {
+    if (this.ready[j] === 0) this.computeWindow(j);
+    return this.burn[j]!;
+  }
+
+  /** Raw events over alert window `j` at the last `evaluate`, for the low-traffic guard. */
+  eventsAt(j: number): number {
+    if (this.ready[j] === 0) this.computeWindow(j);
+    return this.events[j]!;
+  }
+
+  /** Computes every alert window, and the raw events of the SLO window, for a status. */
+  computeAll(): void {
+    for (let j = 0; j < this.windowsMs.length; j++) this.burnAt(j);
+    const source = this.source;
+    if (source.kind === 'series' && source.unit === 'events') return;
+    if (this.components.length > 0) {
+      this.eventsGood = 0;
+      this.eventsTotal = 0;
+      for (const c of this.components) {
+        c.computeAll();
+        this.eventsGood += c.eventsGood;
+        this.eventsTotal += c.eventsTotal;
+      }
+      return;
+    }
+    const raw = this.raw[0]!;
+    raw.cumulativeInto(this.now, scratch);
+    const good = scratch[0]!;
+    const total = scratch[1]!;
+    raw.cumulativeInto(this.from, scratch);
+    this.eventsGood = good - scratch[0]!;
+    this.eventsTotal = total - scratch[1]!;
+  }
+
+  private computeWindow(j: number): void {
+    const source = this.source;
+    const start = this.now - this.windowsMs[j]!;
+    if (source.kind === 'weighted') {
+      // Σ weight_i × burn_i over the objectives that have data (composite-slo.ts).
+      let burn = 0;
+      let any = false;
+      let events = 0;
+      for (const c of this.components) {
+        const value = c.burnAt(j);
+        events += c.eventsAt(j);
+        if (Number.isNaN(value)) continue;
+        burn += c.weight * value;
+        any = true;
+      }
+      this.burn[j] = any ? burn : Number.NaN;
+      this.events[j] = events;
+    } else {
+      const scale = source.kind === 'slice-costs' ? source.costScale : 1;
+      source.units.cumulativeInto(start, scratch);
+      const good = (this.goodAtNow - scratch[0]!) * scale;
+      const total = this.totalAtNow - scratch[1]!;
+      if (source.kind === 'slice-costs') this.burn[j] = total > 0 ? good / total : Number.NaN;
+      else this.burn[j] = burnRate(good, total, this.target) ?? Number.NaN;
+      this.events[j] = source.kind === 'series' && source.unit === 'events' ? total : this.rawEvents(start);
+    }
+    this.ready[j] = 1;
+  }
+
+  // Raw events in [start, now): the objective's own series, or its composite's objectives.
+  private rawEvents(start: number): number {
+    let events = 0;
+    for (const series of this.raw) {
+      series.cumulativeInto(this.now, scratch);
+      const total = scratch[1]!;
+      series.cumulativeInto(start, scratch);
+      events += total - scratch[1]!;
+    }
+    return events;
+  }
+
+  // Occurrences and RatioTimeslices composites (see composite-slo.ts): the spent share and the
+  // burn rate are Σ weight_i × value_i over the objectives that have a value; NaN when none has.
+  private combine(): void {
     let share = 0;
     let sloBurn = 0;
     let anyBurn = false;
@@ -125,46 +206,12 @@ export class ObjectiveRuntime {
         anyBurn = true;
       }
     }
-    for (let j = 0; j < windowCount; j++) {
-      let burn = 0;
-      let any = false;
-      for (const c of this.components) {
-        const value = c.burn[j]!;
-        if (Number.isNaN(value)) continue;
-        burn += c.weight * value;
-        any = true;
-      }
-      this.burn[j] = any ? burn : Number.NaN;
-    }
     this.share = share;
     this.sloBurn = anyBurn ? sloBurn : Number.NaN;
+    this.sli = 1 - (1 - this.target) * this.sloBurn;
     this.good = Number.NaN;
     this.total = Number.NaN;
     this.budgetTotal = 1;
     this.consumed = share;
-  }
-
-  // Raw events over [from, to) into eventsGood/eventsTotal (j = -1) or events[j].
-  private sumEvents(from: number, to: number, j: number): void {
-    let good = 0;
-    let total = 0;
-    if (this.components.length > 0) {
-      for (const component of this.components) {
-        good += j < 0 ? component.eventsGood : 0;
-        total += j < 0 ? component.eventsTotal : component.events[j]!;
-      }
-    } else {
-      for (const series of this.raw) {
-        series.sumInto(from, to, scratch);
-        good += scratch[0]!;
-        total += scratch[1]!;
-      }
-    }
-    if (j < 0) {
-      this.eventsGood = good;
-      this.eventsTotal = total;
-    } else {
-      this.events[j] = total;
-    }
   }
 }

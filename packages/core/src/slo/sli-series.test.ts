@@ -91,9 +91,9 @@ describe('SliSeries', () => {
 
   it('remembers when data last came', () => {
     const series = new SliSeries();
-    expect(series.lastDataEnd).toBeNull();
+    expect(series.lastDataEnd).toBe(Number.NEGATIVE_INFINITY);
     series.set(fine(T, 0, 0));
-    expect(series.lastDataEnd).toBeNull();
+    expect(series.lastDataEnd).toBe(Number.NEGATIVE_INFINITY);
     series.set(fine(T + 10_000, 1, 2));
     series.set(fine(T, 1, 1));
     expect(series.lastDataEnd).toBe(T + 20_000);

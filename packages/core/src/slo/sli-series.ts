@@ -28,6 +28,9 @@ export interface SetBucketError {
 /** `applied`, or `expired` when the bucket is older than the series keeps (nothing to do). */
 export type SetBucketResult = Result<'applied' | 'expired', SetBucketError>;
 
+const APPLIED: SetBucketResult = Object.freeze({ ok: true, value: 'applied' });
+const EXPIRED: SetBucketResult = Object.freeze({ ok: true, value: 'expired' });
+
 /** Good and total events (or slices) summed over a span. */
 export interface GoodTotal {
   readonly good: number;
@@ -59,12 +62,24 @@ export class SliSeries {
   private readonly fine: PrefixRing;
   private readonly coarse: PrefixRing;
   private readonly scratch = new Float64Array(2);
-  private readonly fold = (index: number, good: number, total: number): void => {
+  // Fine cells leaving the fine tier are summed here while they belong to one coarse cell, and
+  // written to the coarse tier when the next one begins or before a read: one coarse write per
+  // hour of data instead of one per bucket.
+  private readonly folding = new Float64Array(2);
+  private foldingCell = Number.NaN;
+  private readonly fold = (index: number, counts: Float64Array): void => {
     const cell = this.coarse.indexOf(this.fine.startOf(index));
-    this.coarse.advanceTo(cell);
-    if (cell >= this.coarse.lo) this.coarse.addAt(cell, good, total);
+    if (cell !== this.foldingCell) this.flushFold();
+    this.foldingCell = cell;
+    this.folding[0] = this.folding[0]! + counts[0]!;
+    this.folding[1] = this.folding[1]! + counts[1]!;
   };
-  private lastDataEndMs: number | null = null;
+  // Start of the fine tier (−Infinity while empty), kept up to date with the fine head. Number
+  // fields that never hold null are updated in place by V8 instead of boxing each new value.
+  private split = Number.NEGATIVE_INFINITY;
+  private lastDataEndMs = Number.NEGATIVE_INFINITY;
+  // Σ of the whole coarse tier, the base of every cumulative read past `split`; refreshed when the tier changes.
+  private readonly coarseSum = new Float64Array(2);
 
   constructor(options: SliSeriesOptions = {}) {
     this.cellMs = options.cellMs ?? FINE_BUCKET_MS;
@@ -76,19 +91,14 @@ export class SliSeries {
     this.coarse = new PrefixRing({ cellMs: coarseCellMs, capacity: Math.ceil(retentionMs / coarseCellMs) + 2, originMs: options.coarseOriginMs ?? 0 });
   }
 
-  /** End of the newest bucket that had events (`total > 0`), or null: what the no-data rule watches. */
-  get lastDataEnd(): number | null {
+  /** End of the newest bucket that had events (`total > 0`), or -Infinity: what the no-data rule watches. */
+  get lastDataEnd(): number {
     return this.lastDataEndMs;
   }
 
   /** Start of the fine tier: data before it is only kept as coarse sums. */
   get fineStart(): number {
-    return this.fine.isEmpty ? Number.NEGATIVE_INFINITY : this.fine.startOf(this.fine.lo);
-  }
-
-  /** End of the newest cell held, or -Infinity while empty. */
-  get headEnd(): number {
-    return this.fine.isEmpty ? Number.NEGATIVE_INFINITY : this.fine.startOf(this.fine.hi + 1);
+    return this.split;
   }
 
   get byteSize(): number {
@@ -101,25 +111,27 @@ export class SliSeries {
     const fine = this.fine;
     const first = (start - fine.originMs) / this.cellMs;
     const cells = resolutionMs / this.cellMs;
-    if (!Number.isInteger(first) || !Number.isInteger(cells) || cells < 1 || !(good >= 0 && good <= total && total < Infinity)) {
-      return { ok: false, error: { code: 'invalid-bucket', message: `bucket ${start} (+${resolutionMs} ms) is not on the ${this.cellMs} ms grid or has counts outside 0 ≤ good ≤ total` } };
+    const valid = good >= 0 && good <= total && total < Infinity && Number.isInteger(cells) && cells >= 1;
+    if (valid && !fine.isEmpty && first === fine.hi + 1) {
+      // The common case, the next bucket in time order (a coarser one then leaves empty cells after it).
+      const leaving = fine.lo;
+      fine.push(good, total, this.scratch);
+      if (this.scratch[0] !== 0 || this.scratch[1] !== 0) this.fold(leaving, this.scratch);
+      this.split += this.cellMs;
+      if (cells > 1) this.moveFineHead(first + cells - 1);
+    } else {
+      if (!valid || !Number.isInteger(first)) {
+        return { ok: false, error: { code: 'invalid-bucket', message: `bucket ${start} (+${resolutionMs} ms) is not on the ${this.cellMs} ms grid or has counts outside 0 ≤ good ≤ total` } };
+      }
+      if (!fine.isEmpty && first < fine.lo) {
+        this.flushFold();
+        if (start + resolutionMs <= this.retainedFrom()) return EXPIRED;
+        return { ok: false, error: { code: 'folded', message: `bucket ${start} is older than the fine part of the series (from ${this.split}): reload the series` } };
+      }
+      this.replaceCells(first, first + cells - 1, good, total);
     }
-    const last = first + cells - 1;
-    if (!fine.isEmpty && first < fine.lo) {
-      if (start + resolutionMs <= this.retainedFrom()) return { ok: true, value: 'expired' };
-      return { ok: false, error: { code: 'folded', message: `bucket ${start} is older than the fine part of the series (from ${this.fineStart}): reload the series` } };
-    }
-    fine.advanceTo(last, this.fold);
-    for (let cell = first; cell <= last; cell++) {
-      fine.sumCells(cell, cell + 1, this.scratch);
-      const newGood = cell === first ? good : 0;
-      const newTotal = cell === first ? total : 0;
-      const dGood = newGood - this.scratch[0]!;
-      const dTotal = newTotal - this.scratch[1]!;
-      if (dGood !== 0 || dTotal !== 0) fine.addAt(cell, dGood, dTotal);
-    }
-    if (total > 0 && (this.lastDataEndMs === null || start + resolutionMs > this.lastDataEndMs)) this.lastDataEndMs = start + resolutionMs;
-    return { ok: true, value: 'applied' };
+    if (total > 0 && start + resolutionMs > this.lastDataEndMs) this.lastDataEndMs = start + resolutionMs;
+    return APPLIED;
   }
 
   /** Events in `[from, to)`: fine cells whose start lies in it, coarse cells pro rata. */
@@ -131,29 +143,55 @@ export class SliSeries {
 
   /** `sum` without allocating: good into `out[0]`, total into `out[1]`. */
   sumInto(from: number, to: number, out: Float64Array): void {
-    let good = 0;
-    let total = 0;
-    const split = this.fineStart;
-    if (to > split && to > from) {
-      const fine = this.fine;
-      fine.sumCells(Math.ceil((Math.max(from, split) - fine.originMs) / this.cellMs), Math.ceil((to - fine.originMs) / this.cellMs), out);
-      good = out[0]!;
-      total = out[1]!;
+    if (!(to > from)) {
+      out[0] = 0;
+      out[1] = 0;
+      return;
     }
-    if (from < split && from < to) {
-      this.coarseSum(from, Math.min(to, split), split, out);
-      good += out[0]!;
-      total += out[1]!;
+    this.cumulativeInto(from, out);
+    const good = out[0]!;
+    const total = out[1]!;
+    this.cumulativeInto(to, out);
+    out[0] = out[0]! - good;
+    out[1] = out[1]! - total;
+  }
+
+  /**
+   * Events before time `t`, counted from an arbitrary base that holds until the series next
+   * changes: `sum(from, to)` is `cumulative(to) − cumulative(from)`. The engine reads the
+   * cumulative at `now` once and then one per window, instead of two reads per window.
+   */
+  cumulativeInto(t: number, out: Float64Array): void {
+    const fine = this.fine;
+    const coarse = this.coarse;
+    if (!Number.isNaN(this.foldingCell)) this.flushFold();
+    const split = this.split;
+    if (t > split) {
+      // Every coarse cell lies before the fine tier, then the fine cells whose start is before t.
+      const good = this.coarseSum[0]!;
+      const total = this.coarseSum[1]!;
+      fine.prefixInto(Math.ceil((t - fine.originMs) / this.cellMs), 0, out);
+      out[0] = out[0]! + good;
+      out[1] = out[1]! + total;
+      return;
     }
-    out[0] = good;
-    out[1] = total;
+    // Coarse cells before the one holding t, and the share of that one before t, pro rata over
+    // the part of it the coarse tier covers (the newest one ends at `split`).
+    const cell = coarse.indexOf(t);
+    const start = coarse.startOf(cell);
+    const end = Math.min(start + coarse.cellMs, split);
+    coarse.prefixInto(cell, t >= end ? 1 : (t - start) / (end - start), out);
   }
 
   /** Forgets everything (before a reload). */
   clear(): void {
     this.fine.clear();
     this.coarse.clear();
-    this.lastDataEndMs = null;
+    this.folding.fill(0);
+    this.foldingCell = Number.NaN;
+    this.coarseSum.fill(0);
+    this.split = Number.NEGATIVE_INFINITY;
+    this.lastDataEndMs = Number.NEGATIVE_INFINITY;
   }
 
   /**
@@ -161,63 +199,53 @@ export class SliSeries {
    * sums by their start (so a coarser coarse tier merges them), fine cells one by one.
    */
   copyFrom(source: SliSeries): void {
-    if (!source.fine.isEmpty) this.fine.advanceTo(source.fine.hi);
-    source.coarse.forEachCell((index, good, total) => {
+    source.flushFold();
+    if (!source.fine.isEmpty) this.moveFineHead(source.fine.hi);
+    source.coarse.forEachCell((index, counts) => {
       const cell = this.coarse.indexOf(source.coarse.startOf(index));
+      const good = counts[0]!;
+      const total = counts[1]!;
       this.coarse.advanceTo(cell);
       if (cell >= this.coarse.lo) this.coarse.addAt(cell, good, total);
     });
-    source.fine.forEachCell((index, good, total) => {
-      this.set({ start: source.fine.startOf(index), good, total, resolutionMs: source.cellMs });
+    this.coarse.prefixInto(this.coarse.hi + 1, 0, this.coarseSum);
+    source.fine.forEachCell((index, counts) => {
+      this.set({ start: source.fine.startOf(index), good: counts[0]!, total: counts[1]!, resolutionMs: source.cellMs });
     });
     this.lastDataEndMs = source.lastDataEndMs;
   }
 
+  // Replaces cells [first, last]: the first gets the counts, the others nothing.
+  private replaceCells(first: number, last: number, good: number, total: number): void {
+    const fine = this.fine;
+    this.moveFineHead(last);
+    for (let cell = first; cell <= last; cell++) {
+      fine.sumCells(cell, cell + 1, this.scratch);
+      const dGood = (cell === first ? good : 0) - this.scratch[0]!;
+      const dTotal = (cell === first ? total : 0) - this.scratch[1]!;
+      if (dGood !== 0 || dTotal !== 0) fine.addAt(cell, dGood, dTotal);
+    }
+  }
+
+  private moveFineHead(cell: number): void {
+    const fine = this.fine;
+    fine.advanceTo(cell, this.fold);
+    this.split = fine.startOf(fine.lo);
+  }
+
+  private flushFold(): void {
+    const cell = this.foldingCell;
+    if (Number.isNaN(cell)) return;
+    const coarse = this.coarse;
+    coarse.advanceTo(cell);
+    if (cell >= coarse.lo) coarse.addAt(cell, this.folding[0]!, this.folding[1]!);
+    this.folding.fill(0);
+    this.foldingCell = Number.NaN;
+    coarse.prefixInto(coarse.hi + 1, 0, this.coarseSum);
+  }
+
   private retainedFrom(): number {
     const coarse = this.coarse;
-    return coarse.isEmpty ? this.fineStart - (coarse.capacity - 1) * coarse.cellMs : coarse.startOf(coarse.lo);
-  }
-
-  // Coarse cells overlapping [from, to), each weighted by the share of its covered span inside;
-  // the newest coarse cell only covers up to `split`, where the fine tier begins.
-  private coarseSum(from: number, to: number, split: number, out: Float64Array): void {
-    const coarse = this.coarse;
-    const first = coarse.indexOf(from);
-    const last = coarse.indexOf(to - 1);
-    let good = 0;
-    let total = 0;
-    if (!coarse.isEmpty) {
-      good = this.partialCell(first, from, to, split, out);
-      total = out[1]!;
-      if (last > first) {
-        coarse.sumCells(first + 1, last, out);
-        good += out[0]!;
-        total += out[1]!;
-        good += this.partialCell(last, from, to, split, out);
-        total += out[1]!;
-      }
-    }
-    out[0] = good;
-    out[1] = total;
-  }
-
-  // The part of coarse cell `cell` inside [from, to): good returned and in out[0], total in out[1].
-  private partialCell(cell: number, from: number, to: number, split: number, out: Float64Array): number {
-    const coarse = this.coarse;
-    const start = coarse.startOf(cell);
-    const end = Math.min(start + coarse.cellMs, split);
-    const overlap = Math.min(to, end) - Math.max(from, start);
-    if (overlap <= 0) {
-      out[0] = 0;
-      out[1] = 0;
-      return 0;
-    }
-    coarse.sumCells(cell, cell + 1, out);
-    if (overlap < end - start) {
-      // Multiply before dividing: whole counts over whole spans stay exact.
-      out[0] = (out[0]! * overlap) / (end - start);
-      out[1] = (out[1]! * overlap) / (end - start);
-    }
-    return out[0]!;
+    return coarse.isEmpty ? this.split - (coarse.capacity - 1) * coarse.cellMs : coarse.startOf(coarse.lo);
   }
 }

@@ -1,5 +1,5 @@
 import type { AlertState, AlertTransition } from './alert-state';
-import { restoreAlertRecord, stepAlert, type AlertRecord } from './alert-state-machine';
+import { alertStateOf, restoreAlertRecord, stepAlert, type AlertRecord } from './alert-state-machine';
 import { checkRule, planRules, type RuleCheck, type RulePlan } from './alert-rule-check';
 import { EXHAUSTION_LOOKBACK_MS, timeToExhaustionMs } from './burn-rate';
 import { budgetFromShare } from './error-budget';
@@ -59,12 +59,11 @@ export class SloRuntime {
         const plan = this.plans[r]!;
         checkRule(plan, objective, now, minEvents, this.since, this.check);
         const record = objective.alerts[r]!;
-        const value = nullable(this.check.value);
-        const left = stepAlert(record, this.check.holds, value, now, plan.alertAfterMs);
+        const left = stepAlert(record, this.check.holds, this.check.value, now, plan.alertAfterMs);
         if (left !== null && transitions !== null) {
           transitions.push({
             slo: this.definition.name, objective: objective.name, rule: plan.rule.name,
-            at: now, from: left, to: record.status, severity: plan.rule.severity, value,
+            at: now, from: left, to: record.status, severity: plan.rule.severity, value: nullable(record.value),
           });
         }
       }
@@ -84,6 +83,7 @@ export class SloRuntime {
   }
 
   objectiveStatus(objective: ObjectiveRuntime): ObjectiveStatus {
+    objective.computeAll();
     const window = this.definition.window;
     const windowMs = window.kind === 'rolling' ? window.durationMs : this.to - this.from;
     const budget = budgetFromShare(objective.unit, objective.budgetTotal, objective.consumed, objective.share, (1 - objective.target) * windowMs);
@@ -95,8 +95,8 @@ export class SloRuntime {
       window: { from: this.from, to: this.to },
       events: { good: objective.eventsGood, total: objective.eventsTotal },
       budget,
-      burnRates: this.windowsMs.map((ms, j) => ({ windowMs: ms, burnRate: nullable(objective.burn[j]!) })),
-      timeToExhaustionMs: timeToExhaustionMs(budget.remaining, nullable(objective.burn[this.exhaustionIndex]!), windowMs),
+      burnRates: this.windowsMs.map((ms, j) => ({ windowMs: ms, burnRate: nullable(objective.burnAt(j)) })),
+      timeToExhaustionMs: timeToExhaustionMs(budget.remaining, nullable(objective.burnAt(this.exhaustionIndex)), windowMs),
       alerts: this.plans.map((plan, r) => this.alertState(objective.name, plan, objective.alerts[r]!)),
     };
   }
@@ -131,9 +131,6 @@ export class SloRuntime {
   }
 
   private alertState(objective: string, plan: RulePlan, record: AlertRecord): AlertState {
-    return {
-      slo: this.definition.name, objective, rule: plan.rule.name, severity: plan.rule.severity,
-      status: record.status, activeSince: record.activeSince, firedAt: record.firedAt, resolvedAt: record.resolvedAt, value: record.value,
-    };
+    return alertStateOf({ slo: this.definition.name, objective, rule: plan.rule.name }, plan.rule.severity, record);
   }
 }

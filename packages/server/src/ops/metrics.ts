@@ -2,16 +2,20 @@ import { KINDS } from '@xops/contracts';
 import type { XopsStore } from '@xops/store';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ZodApp } from '../http/zod-app';
+import type { SloEvaluator } from '../slo/slo-evaluator';
+import { registerSloMetrics } from '../slo/slo-metrics';
 
 /**
  * xops' own metrics at `/metrics` (Prometheus text format, no token): request counts and
- * latencies per route, config objects per kind, and Node's default process metrics. One
+ * latencies per route, config objects per kind, the SLOs' SLI, budget, burn rates and firing
+ * alerts (with an evaluator), and Node's default process metrics. One
  * registry per app, not prom-client's global one, so that several apps in one process (tests,
  * `xops demo`) neither clash nor mix their numbers.
  */
-export function registerMetrics(app: ZodApp, { store, version }: { store: XopsStore; version: string }): void {
+export function registerMetrics(app: ZodApp, { store, version, evaluator }: { store: XopsStore; version: string; evaluator?: SloEvaluator }): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  if (evaluator) registerSloMetrics(registry, evaluator);
 
   const labelNames = ['method', 'route', 'status'] as const;
   const requests = new Counter({

@@ -37,21 +37,23 @@ export async function latestBucketSeq(store: XopsStore): Promise<number> {
 }
 
 /**
- * Keeps the engine's buckets in step with the store. A series the engine asks for (new, read
- * further back, or changed in its folded past) is loaded whole with `readBuckets`; every sync
- * then follows the change stream (`readBucketChanges`) from where the last one stopped, so a
- * tick reads only what was written since.
+ * Keeps the engine's buckets in step with the store. Every sync follows the change stream
+ * (`readBucketChanges`) from where the last one stopped, so a tick reads only what was written
+ * since; a series the engine asks for (new, read further back, or changed in its folded past) is
+ * read whole with `readBuckets`.
  */
 export function createBucketFeed(options: { readonly store: XopsStore; readonly engine: SloEngine; readonly pageSize?: number; readonly maxPagesPerSync?: number }) {
   const { store, engine, pageSize = 10_000, maxPagesPerSync = 50 } = options;
   let cursor: number | undefined;
+  // Series to read whole at the next sync; kept until a load succeeds, so a failed sync loses none.
+  const pending = new Set<string>();
 
   async function load(keys: ReadonlySet<string>, definitions: readonly SloDefinition[], now: number): Promise<number> {
     if (keys.size === 0) return 0;
     const starts = seriesLoadStarts(definitions, now);
     let batch: Record<string, readonly SeriesBucket[]> = {};
     let size = 0;
-    let loaded = 0;
+    const loaded = new Set<string>();
     const flush = () => {
       if (size > 0) engine.loadSeries(batch);
       batch = {};
@@ -60,47 +62,53 @@ export function createBucketFeed(options: { readonly store: XopsStore; readonly 
     for (const definition of definitions) {
       for (const { seriesKey } of definition.objectives) {
         const from = starts.get(seriesKey);
-        if (!keys.has(seriesKey) || Object.hasOwn(batch, seriesKey) || from === undefined) continue;
+        if (!keys.has(seriesKey) || loaded.has(seriesKey) || from === undefined) continue;
         // Up to the end of time: buckets stamped ahead of this replica's clock count too.
         batch[seriesKey] = await store.readBuckets(seriesKey, from, Number.MAX_SAFE_INTEGER);
+        loaded.add(seriesKey);
         size++;
-        loaded++;
       }
       if (size >= SERIES_PER_BATCH) flush();
     }
     flush();
-    return loaded;
+    return loaded.size;
   }
 
   return {
     /** The change sequence number read up to; undefined before the first sync. */
     cursor: () => cursor,
 
-    /** Loads `toLoad` (from `setDefinitions`), then follows the change stream. */
-    async sync(toLoad: readonly string[], definitions: readonly SloDefinition[], now: number): Promise<FeedSyncResult> {
+    /** Asks for these series to be read whole at the next sync (`setDefinitions().seriesToLoad`). */
+    requestLoad(keys: Iterable<string>): void {
+      for (const key of keys) pending.add(key);
+    },
+
+    /** Follows the change stream since the last sync, then reads whole every series asked for or found stale. */
+    async sync(definitions: readonly SloDefinition[], now: number): Promise<FeedSyncResult> {
       // The position in the stream is taken before any range read, so nothing written between the
       // two is lost: it is read twice at worst, and a bucket given twice replaces itself.
       cursor ??= await latestBucketSeq(store);
-      let loadedSeries = await load(new Set(toLoad), definitions, now);
-      const reload = new Set<string>();
       let followed = 0;
       let refused = 0;
       for (let page = 0; page < maxPagesPerSync; page++) {
         const changes = await store.readBucketChanges(cursor, pageSize);
         for (const change of changes) {
           cursor = change.seq;
-          // Coarser rows are compaction rolling up 10-second buckets the engine already holds.
-          if (change.resolutionMs !== FINE_BUCKET_MS || reload.has(change.seriesKey)) continue;
+          // Coarser rows are compaction rolling up 10-second buckets the engine already holds; a
+          // series about to be read whole needs none of its changes.
+          if (change.resolutionMs !== FINE_BUCKET_MS || pending.has(change.seriesKey)) continue;
           const result = engine.ingest(change.seriesKey, change);
           if (result.ok) followed++;
-          else if (result.error.code === 'needs-reload') for (const key of result.error.seriesKeys) reload.add(key);
+          else if (result.error.code === 'needs-reload') for (const key of result.error.seriesKeys) pending.add(key);
           else if (result.error.code === 'invalid-bucket') refused++;
-          // 'unknown-series': no SLO reads it (yet); a series loads whole when one starts to.
+          // 'unknown-series': no SLO reads it (yet); a series is read whole when one starts to.
         }
         if (changes.length < pageSize) break;
       }
-      // After following, so the reload reads the store as of now and the cursor is past its rows.
-      loadedSeries += await load(reload, definitions, now);
+      // After following, so that the range reads see the store as of now and the cursor is past
+      // their rows (what is written meanwhile comes again with the next sync: harmless).
+      const loadedSeries = await load(pending, definitions, now);
+      pending.clear();
       return { loadedSeries, followed, refused };
     },
   };

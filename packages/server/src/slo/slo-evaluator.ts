@@ -1,6 +1,8 @@
-import { createSloEngine, type AlertKey, type AlertState, type AlertTransition, type SloDefinition, type SloStatus } from '@xops/core';
+import { createSloEngine, type AlertState, type AlertTransition, type SloDefinition, type SloStatus } from '@xops/core';
 import type { XopsStore } from '@xops/store';
 import type { Clock } from '../clock/clock';
+import { createLeaseKeeper } from '../lease/lease-keeper';
+import { alertChanges, alertKey } from './alert-changes';
 import { createBucketFeed } from './bucket-feed';
 import { compileStoredSlos, sloInputFingerprint, type CompiledSlos } from './compiled-slos';
 
@@ -58,16 +60,6 @@ export interface SloEvaluator {
   close(): Promise<void>;
 }
 
-const keyOf = (key: AlertKey): string => `${key.slo}\u0000${key.objective}\u0000${key.rule}`;
-// What makes a stored state worth rewriting; an inactive state that never fired is the same as
-// no row at all. The value of a pending or firing alert is shown to people, so it counts then.
-const INACTIVE = 'inactive|||';
-const stateFingerprint = (state: AlertState): string => {
-  const base = `${state.status}|${state.activeSince ?? ''}|${state.firedAt ?? ''}|${state.resolvedAt ?? ''}`;
-  const shown = state.status === 'pending' || state.status === 'firing' ? `|${state.severity}|${state.value ?? ''}` : '';
-  return `${base}${shown}`;
-};
-
 /**
  * The SLO evaluation loop of one replica. Every replica evaluates every SLO on each tick, so
  * every replica can answer the status API; only the holder of the `slo-evaluation` lease writes
@@ -83,101 +75,84 @@ export function createSloEvaluator(options: SloEvaluatorOptions): SloEvaluator {
   const leaseRetryMs = options.leaseRetryMs ?? Math.max(50, Math.floor(leaseTtlMs / 4));
   const engine = createSloEngine();
   const feed = createBucketFeed({ store, engine });
+  const lease = createLeaseKeeper({ store, name: SLO_EVALUATION_LEASE, holder, ttlMs: leaseTtlMs, logger });
 
   let compiled: CompiledSlos = { fingerprint: '', definitions: [], errors: new Map() };
   let byName = new Map<string, SloDefinition>();
   let errors = new Map<string, string>();
-  // Series the engine asked for in `setDefinitions`, until a sync has loaded them.
-  let pendingLoads = new Set<string>();
   let latest = new Map<string, SloStatus>();
-  let leader = false;
-  // Bumped on every takeover: a tick that began under an older one must not write.
-  let epoch = 0;
-  let restoredEpoch = -1;
-  let saved = new Map<string, string>();
+  // What the store holds, as this replica last read or wrote it; and under which lease term it
+  // last read it as the holder (a new term starts from the store).
+  let saved = new Map<string, AlertState>();
+  let restoredTerm = -1;
   let lastCompaction = -Infinity;
-  let leaseInFlight: Promise<boolean> | undefined;
   let ticks: Promise<unknown> = Promise.resolve();
   let tickTimer: NodeJS.Timeout | undefined;
   let leaseTimer: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
 
-  function renewLease(now: number): Promise<boolean> {
-    leaseInFlight ??= (async () => {
-      try {
-        const held = await store.acquireLease(SLO_EVALUATION_LEASE, holder, now, leaseTtlMs);
-        if (held && !leader) {
-          epoch++;
-          logger.info({ holder, lease: SLO_EVALUATION_LEASE }, 'took the SLO evaluation lease');
-        } else if (!held && leader) {
-          logger.warn({ holder, lease: SLO_EVALUATION_LEASE }, 'lost the SLO evaluation lease');
-        }
-        leader = held;
-      } catch (error) {
-        // Unsure whether the lease is still ours: behave as a standby until the store answers.
-        if (leader) logger.warn({ err: error, holder }, 'cannot renew the SLO evaluation lease');
-        leader = false;
-      } finally {
-        leaseInFlight = undefined;
-      }
-      return leader;
-    })();
-    return leaseInFlight;
-  }
-
-  async function refreshDefinitions(): Promise<void> {
+  /** Recompiles when an SLO or what it is made of changed; true when it did. */
+  async function refreshDefinitions(): Promise<boolean> {
     const objects = await store.listObjects();
-    if (sloInputFingerprint(objects) === compiled.fingerprint) return;
+    if (sloInputFingerprint(objects) === compiled.fingerprint) return false;
     compiled = compileStoredSlos(objects);
     const outcome = engine.setDefinitions(compiled.definitions);
     errors = new Map(compiled.errors);
     for (const { slo, problems } of outcome.rejected) errors.set(slo, `SLO "${slo}": ${problems.join('; ')}`);
     byName = new Map(compiled.definitions.filter((definition) => !errors.has(definition.name)).map((definition) => [definition.name, definition]));
-    pendingLoads = new Set([...pendingLoads, ...outcome.seriesToLoad]);
+    feed.requestLoad(outcome.seriesToLoad);
     for (const [slo, error] of errors) logger.warn({ slo, error }, 'SLO cannot be evaluated');
+    return true;
   }
 
-  async function followStoredStates(): Promise<void> {
+  async function readStoredStates(): Promise<void> {
     const persisted = await store.listAlertStates();
     engine.restoreAlertStates(persisted);
-    saved = new Map(persisted.map((state) => [keyOf(state), stateFingerprint(state)]));
+    saved = new Map(persisted.map((state) => [alertKey(state), state]));
+  }
+
+  async function compact(now: number): Promise<void> {
+    lastCompaction = now;
+    try {
+      const removed = await store.compactBuckets(now);
+      if (removed > 0) logger.info({ removed }, 'compacted SLI buckets');
+    } catch (error) {
+      // The evaluation is saved; compaction tries again at its next turn.
+      logger.error({ err: error }, 'compacting SLI buckets failed');
+    }
   }
 
   async function tick(now: number): Promise<EvaluationOutcome> {
-    const leading = await renewLease(now);
-    const tickEpoch = epoch;
-    await refreshDefinitions();
-    const synced = await feed.sync([...pendingLoads], compiled.definitions, now);
-    pendingLoads = new Set();
+    const leading = await lease.renew(now);
+    const term = lease.term();
+    const redefined = await refreshDefinitions();
+    const synced = await feed.sync(compiled.definitions, now);
     if (synced.refused > 0) logger.warn({ refused: synced.refused }, 'the SLO engine refused malformed buckets');
     // A new holder starts from what the previous one saved; a standby mirrors it every tick, so
-    // its status answers agree with the holder's and its takeover starts nearly in step.
-    if (!leading || restoredEpoch !== tickEpoch) {
-      await followStoredStates();
-      if (leading) restoredEpoch = tickEpoch;
+    // its status answers agree with the holder's and its takeover starts in step. An SLO that
+    // comes back (it could not be compiled for a while) starts from its saved alerts too, or
+    // it would fire again what is still firing.
+    if (!leading || restoredTerm !== term) {
+      await readStoredStates();
+      if (leading) restoredTerm = term;
+    } else if (redefined) {
+      engine.restoreAlertStates([...saved.values()]);
     }
     const result = engine.evaluate(now);
     latest = new Map(result.statuses.map((status) => [status.slo, status]));
 
-    const mayWrite = () => leading && leader && epoch === tickEpoch;
+    // Still the holder, and in the same term: no other replica can have written since this tick began.
+    const mayWrite = () => leading && lease.holds() && lease.term() === term;
+    if (!mayWrite()) return { at: now, leader: false, saved: false, statuses: result.statuses, transitions: result.transitions };
+    const changes = alertChanges({ saved, evaluated: result.states, transitions: result.transitions, unknown: new Set(errors.keys()), now });
     let wrote = false;
-    if (mayWrite()) {
-      const changed = result.states.filter((state) => (saved.get(keyOf(state)) ?? INACTIVE) !== stateFingerprint(state));
-      if (changed.length > 0 || result.transitions.length > 0) {
-        wrote = await store.saveEvaluation({ lease: SLO_EVALUATION_LEASE, holder, now, states: changed, transitions: result.transitions });
-        if (wrote) for (const state of changed) saved.set(keyOf(state), stateFingerprint(state));
-        else {
-          leader = false;
-          logger.warn({ holder }, 'the SLO evaluation lease was taken over: this tick was not saved');
-        }
-      }
-      if (mayWrite() && now - lastCompaction >= compactEveryMs) {
-        lastCompaction = now;
-        const removed = await store.compactBuckets(now);
-        if (removed > 0) logger.info({ removed }, 'compacted SLI buckets');
-      }
+    if (changes.states.length > 0 || changes.transitions.length > 0) {
+      wrote = await store.saveEvaluation({ lease: SLO_EVALUATION_LEASE, holder, now, ...changes });
+      if (wrote) for (const state of changes.states) saved.set(alertKey(state), state);
+      else lease.lost();
     }
-    return { at: now, leader: leading && epoch === tickEpoch, saved: wrote, statuses: result.statuses, transitions: result.transitions };
+    if (mayWrite() && now - lastCompaction >= compactEveryMs) await compact(now);
+    return { at: now, leader: wrote || mayWrite(), saved: wrote, statuses: result.statuses, transitions: changes.transitions };
   }
 
   function evaluateOnce(now: number = clock.now()): Promise<EvaluationOutcome> {
@@ -202,7 +177,8 @@ export function createSloEvaluator(options: SloEvaluatorOptions): SloEvaluator {
     start() {
       if (tickTimer !== undefined || closing !== undefined) return;
       scheduleTick(0);
-      leaseTimer = setInterval(() => { void renewLease(clock.now()); }, leaseRetryMs);
+      // Between ticks: the holder renews, a standby tries to take over.
+      leaseTimer = setInterval(() => { void lease.renew(clock.now()); }, leaseRetryMs);
       leaseTimer.unref();
     },
     evaluateOnce,
@@ -211,18 +187,13 @@ export function createSloEvaluator(options: SloEvaluatorOptions): SloEvaluator {
     definition: (slo) => byName.get(slo),
     definitions: () => [...byName.values()],
     definitionError: (slo) => errors.get(slo),
-    holdsLease: () => leader,
+    holdsLease: () => lease.holds(),
     close() {
       closing ??= (async () => {
         clearTimeout(tickTimer);
         clearInterval(leaseTimer);
         await ticks;
-        await leaseInFlight;
-        if (leader) {
-          leader = false;
-          await store.releaseLease(SLO_EVALUATION_LEASE, holder);
-          logger.info({ holder }, 'released the SLO evaluation lease');
-        }
+        await lease.release();
       })();
       return closing;
     },

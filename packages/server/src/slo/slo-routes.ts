@@ -1,0 +1,63 @@
+import { instantSchema, sloSeriesSchema, sloStatusSchema, stepSchema } from '@xops/contracts';
+import type { XopsStore } from '@xops/store';
+import { z } from 'zod';
+import type { Clock } from '../clock/clock';
+import { errorResponses } from '../http/error-envelope';
+import { XopsError } from '../http/xops-error';
+import type { ZodApp } from '../http/zod-app';
+import { replayFromStore, storedSloDefinition, toSeriesBody } from './replay-from-store';
+import { seriesRange } from './series-range';
+import type { SloEvaluator } from './slo-evaluator';
+import { toSloStatusBody } from './status-body';
+
+const DAY_MS = 86_400_000;
+
+const nameParamsSchema = z.object({ name: z.string().min(1).max(253) });
+
+/**
+ * `GET /api/v1/slos/{name}/status` (viewer): the SLO at the latest evaluation of this replica's
+ * evaluator; `GET /api/v1/slos/{name}/series?from&to&step` (viewer): SLI, remaining budget and
+ * burn rates over time, replayed over the stored buckets (`replaySlo`).
+ */
+export function registerSloRoutes(app: ZodApp, deps: { store: XopsStore; clock: Clock; evaluator?: SloEvaluator }): void {
+  const { store, clock, evaluator } = deps;
+
+  app.get('/api/v1/slos/:name/status', {
+    config: { access: 'viewer' },
+    schema: {
+      operationId: 'getSloStatus', tags: ['SLO'],
+      summary: 'Where an SLO stands: per objective the SLI, error budget, burn rate per alert window, time to exhaustion and alert states.',
+      params: nameParamsSchema,
+      response: { 200: sloStatusSchema, ...errorResponses(401, 404, 409, 503) },
+    },
+  }, async (request) => {
+    const { name } = request.params;
+    if (evaluator === undefined) throw new XopsError('XOPS_ERR_NOT_READY', 'SLO evaluation does not run on this server.');
+    const status = evaluator.status(name);
+    const definition = evaluator.definition(name);
+    if (status !== undefined && definition !== undefined) return toSloStatusBody(status, definition);
+    const error = evaluator.definitionError(name);
+    if (error !== undefined) throw new XopsError('XOPS_ERR_CONFLICT', `${error}; it cannot be evaluated until that is fixed.`);
+    if (await store.getObject('SLO', name) === undefined) throw new XopsError('XOPS_ERR_NOT_FOUND', `SLO "${name}" does not exist.`, { kind: 'SLO', name });
+    throw new XopsError('XOPS_ERR_NOT_READY', `SLO "${name}" has not been evaluated yet: ask again after the next evaluation.`);
+  });
+
+  app.get('/api/v1/slos/:name/series', {
+    config: { access: 'viewer' },
+    schema: {
+      operationId: 'getSloSeries', tags: ['SLO'],
+      summary: 'SLI, remaining error budget and burn rates over [from, to] (default: the last day), one point per step (at least 10s, at most 11 000 points).',
+      params: nameParamsSchema,
+      querystring: z.object({ from: instantSchema(() => clock.now()).optional(), to: instantSchema(() => clock.now()).optional(), step: stepSchema.optional() }),
+      response: { 200: sloSeriesSchema, ...errorResponses(401, 404, 409) },
+    },
+  }, async (request) => {
+    const definition = await storedSloDefinition(store, request.params.name);
+    const to = request.query.to ?? clock.now();
+    const range = seriesRange(request.query.from ?? to - DAY_MS, to, request.query.step);
+    const options = { from: range.from, to: range.to, stepMs: range.stepMs, pointEveryMs: range.stepMs };
+    const replay = await replayFromStore(store, definition, options);
+    if (!replay.ok) throw new XopsError('XOPS_ERR_CONFLICT', `SLO "${definition.name}": ${replay.error}`);
+    return toSeriesBody(definition.name, replay.value, options);
+  });
+}
