@@ -14,7 +14,8 @@ interface Replica {
   readonly child: ChildProcess;
   readonly holder: string;
   readonly exited: Promise<void>;
-  stderr: string;
+  /** What it logged (warnings and errors, pino JSON), so far. */
+  readonly log: { text: string };
 }
 
 /** Starts one replica and resolves once it prints its URL and lease holder name. */
@@ -25,16 +26,14 @@ async function startReplica(databaseUrl: string): Promise<Replica> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const log = { text: '' };
+  child.stderr?.on('data', (chunk: Buffer) => { log.text += chunk.toString(); });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the replica exited (${code}) before it listened:\n${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`the replica exited (${code}) before it listened:\n${log.text}`)));
   });
   const { holder } = JSON.parse(line) as { holder: string };
-  const replica: Replica = { child, holder, exited, stderr };
-  child.stderr?.on('data', (chunk: Buffer) => { replica.stderr += chunk.toString(); });
-  return replica;
+  return { child, holder, exited, log };
 }
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
@@ -101,6 +100,6 @@ describe.skipIf(!postgres)('the SLO evaluation lease on PostgreSQL', () => {
     const firings = rows.filter((t) => t.to === 'firing').map((t) => `${t.objective}|${t.rule}`);
     expect(new Set(firings).size).toBe(firings.length);
     expect(rows.filter(isPageFiring)).toHaveLength(1);
-    expect(standby!.stderr).not.toMatch(/"level":50/);
+    expect(standby!.log.text).not.toMatch(/"level":50/);
   }, 45_000);
 });

@@ -1,4 +1,4 @@
-import type { AlertTransitionBody, ConfigObject, ReplayResultBody, SloSeriesBody } from '@xops/contracts';
+import { createApiClient, type AlertTransitionBody, type ConfigObject, type ReplayResultBody, type SloSeriesBody } from '@xops/contracts';
 import { testDatabaseEngines } from '@xops/store';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -139,6 +139,30 @@ describe.each(testDatabaseEngines())('SLO routes on %s', (engine) => {
     const broken = await replay({ slo: 'checkout-availability', from: T0, to: T0 + MINUTE, document: { ...document, spec: { ...document.spec, indicatorRef: 'missing' } } });
     expect(broken.statusCode).toBe(422);
     expect(broken.json().error.code).toBe('XOPS_ERR_CONFIG_INVALID');
+  });
+
+  it('answers status 503 before the first evaluation, and in shapes the typed API client reads', async () => {
+    const before = await testApp.call({ url: '/api/v1/slos/checkout-availability/status', as: 'viewer' });
+    expect(before.statusCode).toBe(503);
+    expect(before.json().error.code).toBe('XOPS_ERR_NOT_READY');
+    clock.set(T0 + 10 * MINUTE);
+    await evaluator.evaluateOnce();
+
+    // The client parses every answer with the contracts' schemas, so this checks the routes' shapes end to end.
+    const viaInject: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      const response = await testApp.app.inject({
+        method: init?.method as 'GET' | 'POST', url: `${url.pathname}${url.search}`,
+        headers: init?.headers as Record<string, string>, payload: init?.body as string | undefined,
+      });
+      return new Response(response.body, { status: response.statusCode });
+    };
+    const client = createApiClient({ server: 'http://xops.test', token: testApp.tokens.editor, fetch: viaInject });
+    expect((await client.getSloStatus('checkout-availability')).objectives[0]?.sli).toBe(750 / 780);
+    expect((await client.getSloSeries('checkout-availability', { from: 'now-10m', step: '5m' })).at).toEqual([iso(T0), iso(T0 + 5 * MINUTE), iso(T0 + 10 * MINUTE)]);
+    expect((await client.replay({ slo: 'checkout-availability', from: 'now-10m', to: 'now' })).transitions).toHaveLength(6);
+    expect(await client.listAlerts({ status: 'pending' })).toEqual([]);
+    expect(await client.listAlertTransitions({ slo: 'checkout-availability', limit: 2 })).toHaveLength(2);
   });
 
   it('lists alert states and transitions, and exports the SLO metrics', async () => {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { alertStateSchema, alertTransitionSchema } from './alert';
 import { applyResultSchema, type ApplyRequest, type DeleteRequest } from './apply';
 import { auditEntrySchema } from './audit-entry';
 import type { ErrorEnvelope } from './error-codes';
 import { ingestResultSchema, NDJSON_CONTENT_TYPE, type IngestMode } from './ingest-result';
 import { roleSchema } from './role';
+import { replayResultSchema, sloSeriesSchema, type ReplayRequest } from './slo-series';
+import { sloStatusSchema } from './slo-status';
 import { storedObjectSchema } from './stored-object';
 import { tokenCreatedSchema, tokenInfoSchema, type TokenCreateRequest } from './token';
 
@@ -95,10 +98,27 @@ export function createApiClient(options: ApiClientOptions) {
     /** Sends SLI events as NDJSON text, one event per line. */
     ingestEvents: (sli: string, ndjson: string, mode: IngestMode = 'replace') =>
       send(ingestResultSchema, 'POST', `/api/v1/slis/${segment(sli)}/events?mode=${mode}`, { contentType: NDJSON_CONTENT_TYPE, text: ndjson }),
+    /** Where an SLO stands at the server's latest evaluation. */
+    getSloStatus: (slo: string) => request(sloStatusSchema, 'GET', `/api/v1/slos/${segment(slo)}/status`),
+    /** SLI, budget and burn rates over time; instants as RFC 3339, epoch ms or `now-30d`, step as `5m`. */
+    getSloSeries: (slo: string, range: { from?: string; to?: string; step?: string } = {}) =>
+      request(sloSeriesSchema, 'GET', `/api/v1/slos/${segment(slo)}/series${query(range)}`),
+    replay: (body: ReplayRequest) => request(replayResultSchema, 'POST', '/api/v1/replay', body),
+    listAlerts: (filter: { slo?: string; status?: string } = {}) => request(z.array(alertStateSchema), 'GET', `/api/v1/alerts${query(filter)}`),
+    listAlertTransitions: (filter: { slo?: string; from?: string; to?: string; limit?: number } = {}) =>
+      request(z.array(alertTransitionSchema), 'GET', `/api/v1/alerts/transitions${query(filter)}`),
   };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** `?a=1&b=2` of the fields that are set, or nothing. */
+function query(fields: Readonly<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
 
 function safeJson(text: string): unknown {
   try {

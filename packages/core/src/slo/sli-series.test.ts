@@ -82,6 +82,18 @@ describe('SliSeries', () => {
     expect(series.sum(end - 7 * HOUR - 15 * MINUTE, end - 5 * HOUR)).toEqual({ good: 81_000, total: 81_000 });
   });
 
+  it('keeps sums exact across a gap longer than both tiers and across a rebase of huge counts', () => {
+    const series = new SliSeries({ retentionMs: DAY });
+    series.set(fine(T, 5, 10));
+    // Two days later: everything before has expired from a 1-day series.
+    series.set(fine(T + 2 * DAY, 7, 7));
+    expect(series.sum(T, T + 3 * DAY)).toEqual({ good: 7, total: 7 });
+    // 2^48 events per bucket: cumulative sums pass 2^50 and are rebased; 5 × 2^48 is still exact.
+    const huge = 2 ** 48;
+    for (let i = 1; i <= 20; i++) series.set(fine(T + 2 * DAY + i * 10_000, huge, huge));
+    expect(series.sum(T + 2 * DAY + 160_000, T + 2 * DAY + 210_000)).toEqual({ good: 5 * huge, total: 5 * huge });
+  });
+
   it('keeps a 30-day series within 50 KB', () => {
     // Fine: ⌈(6 h + 1 min) / 10 s⌉ + 1 = 2 167 cells; coarse: 721 h / 1 h + 2 = 723 cells. Each ring
     // keeps one slot more than its cells (the sum before the oldest), 16 bytes a slot:

@@ -45,8 +45,8 @@ export interface GoodTotal {
  *   again REPLACES the old one: the ring knows each cell's value, so it applies the difference.
  *   A coarser bucket (the store's 1-minute rows) replaces every fine cell it covers and is
  *   counted in its first one.
- * - Coarse tier: cells leaving the fine tier are folded into 1-hour cells (coarser for windows
- *   over ~33 days, so that at most ~800 cells are kept). A window edge inside a coarse cell takes
+ * - Coarse tier: cells leaving the fine tier are folded into 1-hour cells (the engine picks coarser
+ *   ones for windows over ~33 days, to keep at most ~800). A window edge inside a coarse cell takes
  *   the cell pro rata (exact for steady traffic; at worst one cell's worth off for a 1-day or
  *   longer window, whose alert tiers are tickets).
  *
@@ -105,7 +105,10 @@ export class SliSeries {
     return this.fine.byteSize + this.coarse.byteSize;
   }
 
-  /** Stores a bucket, replacing whatever the series held for its interval. */
+  /**
+   * Stores a bucket, replacing whatever the series held for its interval: in any order within
+   * the fine tier; `folded` before it; `expired` before the retention.
+   */
   set(bucket: SeriesBucket): SetBucketResult {
     const { start, good, total, resolutionMs } = bucket;
     const fine = this.fine;
@@ -229,8 +232,16 @@ export class SliSeries {
 
   private moveFineHead(cell: number): void {
     const fine = this.fine;
+    const jump = fine.isEmpty ? 0 : cell - fine.hi;
     fine.advanceTo(cell, this.fold);
     this.split = fine.startOf(fine.lo);
+    if (jump >= fine.capacity) {
+      // After a gap longer than the fine tier, the coarse tier moves on too: what is now beyond retention goes.
+      this.flushFold();
+      const coarse = this.coarse;
+      if (!coarse.isEmpty) coarse.advanceTo(coarse.indexOf(this.split - 1));
+      coarse.prefixInto(coarse.hi + 1, 0, this.coarseSum);
+    }
   }
 
   private flushFold(): void {

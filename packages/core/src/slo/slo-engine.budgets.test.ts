@@ -92,6 +92,24 @@ describe('budgets by hand', () => {
   });
 });
 
+describe('calendar periods', () => {
+  it('starts a fresh budget when the period turns', () => {
+    // A calendar day in UTC at 99 %: in the last 10 minutes of 1 April 10 % of events fail; on 2 April
+    // none do. At 23:59:50 the day holds 60 bad of 600 (10 % against 1 %: 10× overspent); ten seconds
+    // later the new day holds nothing bad.
+    const day = { kind: 'calendar', unit: 'day', count: 1, startTime: '2026-01-01T00:00:00', timeZone: 'UTC' } as const;
+    const midnight = Date.UTC(2026, 3, 2);
+    const data = [...steadyBuckets(midnight - 10 * MINUTE, midnight, 10, 1), ...steadyBuckets(midnight, midnight + MINUTE, 10)];
+    const definition = sloDefinition({ window: day, objectives: [objective({ target: 0.99 })] });
+    const before = evaluate([definition], { sli: data.filter((b) => b.start < midnight - 10_000) }, midnight - 10_000);
+    expect(before.availability!.budget.remaining).toBeCloseTo(1 - 59 / (0.01 * 590), 9);
+    const after = evaluate([definition], { sli: data }, midnight + MINUTE);
+    expect(after.availability!.window).toEqual({ from: midnight, to: midnight + 24 * HOUR });
+    expect(after.availability!.budget.remaining).toBe(1);
+    expect(after.availability!.events).toEqual({ good: 60, total: 60 });
+  });
+});
+
 describe('composite budgets by hand', () => {
   it('Occurrences: weighted burn rates and spent shares add up', () => {
     // a: target 99 %, weight 1; 18 of 360 buckets have 10 bad of 100 → 180 of 36 000 = 0.5 % → burn 0.5, half spent.
