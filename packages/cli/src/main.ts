@@ -7,6 +7,7 @@ import { registerDescribeCommand } from './commands/describe-command';
 import { registerGetCommand } from './commands/get-command';
 import { registerIngestCommand } from './commands/ingest-command';
 import { registerTokenCommand } from './commands/token-command';
+import { registerReplayCommand } from './commands/replay-command';
 import { registerUpCommand } from './commands/up-command';
 import { registerVersionCommand } from './commands/version-command';
 import { XOPS_VERSION } from './version';
@@ -34,6 +35,7 @@ Examples:
   registerGetCommand(program, io);
   registerDescribeCommand(program, io);
   registerDeleteCommand(program, io);
+  registerReplayCommand(program, io);
   registerIngestCommand(program, io);
   registerTokenCommand(program, io);
   registerVersionCommand(program, io);

@@ -1,6 +1,8 @@
+import { ApiError } from '@xops/contracts';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { connect } from '../connection';
+import { formatSloStatusDetails } from '../output/slo-status-details';
 import { resolveKind } from './resolve-kind';
 
 export function registerDescribeCommand(program: Command, io: CliIo): void {
@@ -11,7 +13,8 @@ export function registerDescribeCommand(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExample:\n  $ xops describe slo checkout-availability\n')
     .action(async (kindName: string, name: string, _options: unknown, command: Command) => {
       const kind = resolveKind(kindName);
-      const stored = await connect(command.optsWithGlobals(), io).getObject(kind.plural, name);
+      const client = connect(command.optsWithGlobals(), io);
+      const stored = await client.getObject(kind.plural, name);
       const fields: [string, string][] = [
         ['Name', stored.name],
         ['Kind', `${stored.kind} (${stored.apiVersion})`],
@@ -23,7 +26,16 @@ export function registerDescribeCommand(program: Command, io: CliIo): void {
       ];
       const width = Math.max(...fields.map(([label]) => label.length)) + 2;
       const header = fields.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`).join('\n');
-      io.out(`${header}\nSource:\n${indent(stored.sourceText)}\n`);
+      io.out(`${header}\n`);
+      if (kind.kind === 'SLO') {
+        try {
+          io.out(formatSloStatusDetails(await client.getSloStatus(name)));
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          io.out(`Status:      ${error.message}\n`);
+        }
+      }
+      io.out(`Source:\n${indent(stored.sourceText)}\n`);
     });
 }
 

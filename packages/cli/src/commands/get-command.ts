@@ -1,14 +1,17 @@
+import { ApiError, type ApiClient, type SloStatusBody, type StoredObject } from '@xops/contracts';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { connect } from '../connection';
 import { parseOutputFormat } from '../output/output-format';
 import { renderObjects } from '../output/render-objects';
+import { formatSloStatusTable } from '../output/slo-status-table';
+import { printAlerts } from './get-alerts';
 import { resolveKind } from './resolve-kind';
 
 export function registerGetCommand(program: Command, io: CliIo): void {
   program.command('get')
     .description('list objects of a kind, or show one by name')
-    .argument('<kind>', 'slo, sli, service, datasource, alertpolicy, … (singular or plural)')
+    .argument('<kind>', 'slo, sli, service, datasource, alertpolicy, … (singular or plural), or alerts')
     .argument('[name]', 'one object\'s metadata.name')
     .option('-o, --output <format>', 'table, json or yaml (json/yaml print the documents as applied)', 'table')
     .addHelpText('after', `
@@ -16,16 +19,35 @@ Examples:
   $ xops get slo
   $ xops get slo checkout-availability -o yaml
   $ xops get services -o json
+  $ xops get alerts                  the SLO engine's pending, firing and resolved alerts
 `)
     .action(async (kindName: string, name: string | undefined, options: { output: string }, command: Command) => {
       const format = parseOutputFormat(options.output);
-      const kind = resolveKind(kindName);
       const client = connect(command.optsWithGlobals(), io);
+      if (kindName === 'alerts' || kindName === 'alert') return printAlerts(client, name, format, io);
+      const kind = resolveKind(kindName);
       const objects = name === undefined ? await client.listObjects(kind.plural) : [await client.getObject(kind.plural, name)];
       if (objects.length === 0 && format === 'table') {
         io.err(`No ${kind.plural} yet. Apply some with: xops apply -f <file|dir>\n`);
         return;
       }
+      if (kind.kind === 'SLO' && format === 'table') {
+        io.out(formatSloStatusTable(objects, await fetchStatuses(client, objects)));
+        return;
+      }
       io.out(renderObjects(kind.kind, objects, format, name !== undefined));
     });
+}
+
+/** The latest status of each SLO; one the engine has not evaluated yet is simply absent. */
+async function fetchStatuses(client: ApiClient, slos: readonly StoredObject[]): Promise<Map<string, SloStatusBody>> {
+  const statuses = await Promise.all(slos.map(async (slo) => {
+    try {
+      return await client.getSloStatus(slo.name);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 409 || error.status === 503)) return undefined;
+      throw error;
+    }
+  }));
+  return new Map(statuses.flatMap((status) => (status === undefined ? [] : [[status.slo, status] as const])));
 }

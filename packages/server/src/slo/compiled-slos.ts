@@ -1,4 +1,4 @@
-import { compileSloDefinition, validateConfigDocument, type ConfigObject, type ObjectLookup, type StoredObject } from '@xops/contracts';
+import { compileSloDefinition, validateConfigDocument, type CompileSloResult, type ConfigObject, type ObjectLookup, type StoredObject } from '@xops/contracts';
 import type { SloDefinition } from '@xops/core';
 
 /** The kinds an SLO definition is compiled from: a change to any of them may change an SLO. */
@@ -47,8 +47,8 @@ export function compileStoredSlos(objects: readonly StoredObject[]): CompiledSlo
   for (const stored of objects) {
     if (stored.kind !== 'SLO') continue;
     const document = lookup('SLO', stored.name);
-    const result = document === undefined
-      ? { ok: false as const, error: `SLO "${stored.name}": the stored document is no longer valid; apply it again` }
+    const result: CompileSloResult = document === undefined
+      ? { ok: false, error: `SLO "${stored.name}": the stored document is no longer valid; apply it again` }
       : compileSloDefinition(document, lookup);
     if (result.ok) definitions.push(result.value);
     else errors.set(stored.name, result.error);

@@ -1,4 +1,4 @@
-import { compileSloDefinition, replayRequestSchema, replayResultSchema, type ConfigObject } from '@xops/contracts';
+import { compileSloDefinition, replayRequestSchema, replayResultSchema, type ConfigObject, type ReplayResultBody } from '@xops/contracts';
 import { FINE_BUCKET_MS, type SloDefinition } from '@xops/core';
 import type { XopsStore } from '@xops/store';
 import type { Clock } from '../clock/clock';
@@ -42,6 +42,7 @@ export function registerReplayRoutes(app: ZodApp, deps: { store: XopsStore; cloc
     },
   }, async (request) => {
     const { slo, from, to, step, document } = request.body;
+    const source: ReplayResultBody['source'] = document === undefined ? 'stored' : 'document';
     const definition = document === undefined ? await storedSloDefinition(store, slo) : await documentDefinition(store, slo, document);
     const range = seriesRange(from, to, step);
     const options = { from: range.from, to: range.to, stepMs: FINE_BUCKET_MS, pointEveryMs: range.stepMs };
@@ -49,7 +50,7 @@ export function registerReplayRoutes(app: ZodApp, deps: { store: XopsStore; cloc
     if (!replay.ok) throw new XopsError('XOPS_ERR_CONFLICT', `SLO "${slo}": ${replay.error}`);
     return {
       ...toSeriesBody(slo, replay.value, options),
-      source: document === undefined ? 'stored' as const : 'document' as const,
+      source,
       transitions: replay.value.transitions.map(toAlertTransitionBody),
     };
   });

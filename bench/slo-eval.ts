@@ -1,0 +1,100 @@
+// `npm run bench -- slo-eval`: 10,000 SLOs with 30 days of history each (issue 3).
+// Figures: tick_ms (median of 20+ full evaluation ticks), rss_mb, replay_slo_days_per_s.
+// XOPS_BENCH_SLOS=1000 runs a smaller fleet for a quick look.
+import { createSloEngine, defaultBurnRateRules, replaySlo, type SeriesBucket, type SloDefinition } from '@xops/core';
+import { report, say } from './report';
+
+const BENCH = 'slo-eval';
+const SLOS = Number(process.env.XOPS_BENCH_SLOS ?? 10_000);
+const TICKS = 25;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WINDOW = 30 * DAY;
+const now0 = Date.UTC(2026, 10, 1);
+
+function definition(i: number): SloDefinition {
+  return {
+    name: `slo-${i}`,
+    service: `service-${i % 100}`,
+    window: { kind: 'rolling', durationMs: WINDOW },
+    method: 'Occurrences',
+    objectives: [{ name: 'availability', target: 0.999, seriesKey: `sli-${i}`, compositeWeight: 1 }],
+    composite: false,
+    alertRules: defaultBurnRateRules(WINDOW),
+    minEventsForBurnRateAlerts: 100,
+  };
+}
+
+/**
+ * History as the store keeps it for the engine's needs: hourly sums for the old part of the
+ * window, 10-second buckets for the last 6 hours. Traffic is 50–150 events per 10 s with a
+ * per-SLO error ratio, so every SLO has a different budget.
+ */
+function history(i: number, from: number, to: number): SeriesBucket[] {
+  const buckets: SeriesBucket[] = [];
+  const errorRatio = (i % 17) / 20_000;
+  const fineFrom = to - 6 * HOUR;
+  for (let start = from; start < fineFrom; start += HOUR) {
+    const total = 36_000;
+    buckets.push({ start, good: total - Math.round(total * errorRatio), total, resolutionMs: HOUR });
+  }
+  for (let start = fineFrom; start < to; start += 10 * SECOND) {
+    const total = 50 + ((start / 10_000 + i) % 100);
+    buckets.push({ start, good: total - (Math.random() < errorRatio * total ? 1 : 0), total, resolutionMs: 10 * SECOND });
+  }
+  return buckets;
+}
+
+const engine = createSloEngine();
+const outcome = engine.setDefinitions(Array.from({ length: SLOS }, (_, i) => definition(i)));
+if (outcome.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(outcome.rejected[0])}`);
+say(`loading ${SLOS} SLOs × 30 days of history…`);
+const loadStart = performance.now();
+for (let i = 0; i < SLOS; i += 1) {
+  engine.loadSeries({ [`sli-${i}`]: history(i, now0 - WINDOW - 3 * DAY, now0) });
+  if (i % 1000 === 999) say(`  ${i + 1}/${SLOS} loaded (${((performance.now() - loadStart) / 1000).toFixed(1)} s)`);
+}
+engine.evaluate(now0);
+
+// One tick = what the live loop does every 10 s: one new bucket per series, then evaluate all.
+const tickMs: number[] = [];
+let now = now0;
+for (let tick = 0; tick < TICKS; tick += 1) {
+  const start = now;
+  now += 10 * SECOND;
+  const began = performance.now();
+  for (let i = 0; i < SLOS; i += 1) engine.ingest(`sli-${i}`, { start, good: 99, total: 100, resolutionMs: 10 * SECOND });
+  engine.evaluate(now);
+  tickMs.push(performance.now() - began);
+}
+tickMs.sort((a, b) => a - b);
+const median = tickMs[Math.floor(tickMs.length / 2)] ?? NaN;
+say(`tick: median ${median.toFixed(1)} ms over ${TICKS} ticks (min ${tickMs[0]?.toFixed(1)}, max ${tickMs.at(-1)?.toFixed(1)})`);
+report(BENCH, 'tick_ms', Math.round(median * 10) / 10, 'ms');
+report(BENCH, 'rss_mb', Math.round(process.memoryUsage().rss / 2 ** 20), 'MiB');
+
+// Replay: a sample of SLOs, each over 30 days of 10 s history, evaluated every 60 s.
+const REPLAYS = 3;
+const replayDays = 30;
+const replayTo = now0;
+const replayFrom = replayTo - replayDays * DAY;
+const replayBuckets: SeriesBucket[] = [];
+for (let start = replayFrom - WINDOW; start < replayTo; start += 10 * SECOND) {
+  const total = 50 + ((start / 10_000) % 100);
+  replayBuckets.push({ start, good: total - (start % 7_000_000 === 0 ? 5 : 0), total, resolutionMs: 10 * SECOND });
+}
+let replayed = 0;
+const replayBegan = performance.now();
+for (let i = 0; i < REPLAYS; i += 1) {
+  const from = replayFrom;
+  const to = replayTo;
+  const buckets = replayBuckets;
+  const result = replaySlo(definition(i), { [`sli-${i}`]: buckets }, { from, to, stepMs: MINUTE, pointEveryMs: HOUR });
+  if (!result.ok) throw new Error(result.error.problems.join('; '));
+  replayed += replayDays;
+}
+const replaySeconds = (performance.now() - replayBegan) / 1000;
+say(`replay: ${replayed} SLO-days in ${replaySeconds.toFixed(1)} s (60 s step, 10 s buckets, window history included)`);
+report(BENCH, 'replay_slo_days_per_s', Math.round(replayed / replaySeconds), 'SLO-days/s');
