@@ -4,3 +4,8 @@ export { startServer } from './main';
 export type { RunningServer, StartServerOptions } from './main';
 export { bootstrapAdminToken } from './auth/bootstrap-admin-token';
 export type { ZodApp } from './http/zod-app';
+export { createSloEvaluator } from './slo/slo-evaluator';
+export type { SloEvaluator, SloEvaluatorOptions } from './slo/slo-evaluator';
+export { systemClock } from './clock/clock';
+export type { Clock } from './clock/clock';
+export { FakeClock } from './clock/fake-clock';
