@@ -15,7 +15,11 @@ export { parseDurationShorthand, type DurationShorthand, type DurationUnit } fro
 export { parseCalendarStartTime, isIanaTimeZone, type CalendarStartTime } from './config/calendar-time';
 export * from './config/openslo/service';
 export * from './config/openslo/data-source';
+export * from './config/openslo/scrape-data-source';
+export * from './api/target-health';
 export * from './config/openslo/sli';
+export { XOPS_SOURCE_TYPE, isXopsMetric } from './config/openslo/sli-selectors';
+export * from './config/metric-selector';
 export * from './config/openslo/objective';
 export * from './config/openslo/time-window';
 export * from './config/openslo/slo';

@@ -22,6 +22,11 @@ import { registerAlertRoutes } from './slo/alert-routes';
 import { registerReplayRoutes } from './slo/replay-routes';
 import type { SloEvaluator } from './slo/slo-evaluator';
 import { registerSloRoutes } from './slo/slo-routes';
+import { registerOtlpRoutes } from './telemetry/otlp/otlp-routes';
+import { registerRemoteWriteRoutes } from './telemetry/remote-write/remote-write-routes';
+import type { TelemetrySink } from './telemetry/sample-sink';
+import type { Scraper } from './telemetry/scrape/scraper';
+import { registerTargetRoutes } from './telemetry/scrape/target-routes';
 
 export interface CreateAppOptions {
   readonly store: XopsStore;
@@ -35,6 +40,8 @@ export interface CreateAppOptions {
   readonly evaluator?: SloEvaluator;
   /** What "now" is for series defaults and relative times (`now-1h`); the system clock by default. */
   readonly clock?: Clock;
+  /** Telemetry in: the sample sink (its problems show at `/api/v1/targets`) and the scrape loop; without them, no targets. */
+  readonly telemetry?: { readonly sink: TelemetrySink; readonly scraper?: Scraper };
 }
 
 /**
@@ -75,6 +82,9 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
   registerAlertRoutes(app, { store });
   registerBundleRoutes(app, { store });
   registerIngestRoutes(app, { store });
+  registerTargetRoutes(app, { scraper: options.telemetry?.scraper, sink: options.telemetry?.sink });
+  registerOtlpRoutes(app, { sink: options.telemetry?.sink });
+  registerRemoteWriteRoutes(app, { sink: options.telemetry?.sink });
   registerUnknownKindRoutes(app);
   registerOpenApiRoute(app);
   return app;

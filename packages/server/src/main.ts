@@ -8,6 +8,8 @@ import { formatAdminTokenNotice } from './auth/admin-token-notice';
 import { bootstrapAdminToken } from './auth/bootstrap-admin-token';
 import { systemClock } from './clock/clock';
 import { createSloEvaluator } from './slo/slo-evaluator';
+import { createTelemetrySink } from './telemetry/sample-sink';
+import { createScraper } from './telemetry/scrape/scraper';
 
 export interface StartServerOptions {
   readonly port: number;
@@ -56,6 +58,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const evaluator = createSloEvaluator({
     store, clock: systemClock, logger: log, holder, intervalMs: options.evaluationIntervalMs ?? 10_000,
   });
+  // Telemetry in: every path hands samples to the sink; the scrape loop runs under its own lease.
+  const sink = createTelemetrySink({ store, clock: systemClock, logger: log });
+  const scraper = createScraper({ store, sink, clock: systemClock, logger: log, holder });
   let url: string;
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
@@ -63,7 +68,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // or nobody could ever see it.
     const adminToken = await bootstrapAdminToken(store);
     if (adminToken) (options.output ?? process.stdout).write(formatAdminTokenNotice(adminToken));
-    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock });
+    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock, telemetry: { sink, scraper } });
     url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   } catch (error) {
     await store.close();
@@ -83,8 +88,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         // First, so that a standby takes the lease over at once rather than after its TTL. A
         // lease that cannot be released expires by itself: that is no reason to stop closing.
         await evaluator.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the SLO evaluation lease'));
+        await scraper.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the scrape lease'));
         // Stops accepting and waits for in-flight requests, which still need the store.
         await app.close();
+        // Held buckets are written while the store is still open.
+        await sink.close();
       } finally {
         await store.close();
       }
@@ -101,6 +109,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   if (options.handleSignals ?? true) process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   evaluator.start();
+  sink.start();
+  scraper.start();
   log.info({ url, engine: store.engine, holder }, 'xops is ready');
   options.onReady?.({ url });
   return { url, close, closed, holder };

@@ -136,10 +136,11 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
       'GET /api/v1/slos', 'POST /api/v1/slos', 'GET /api/v1/slos/{name}', 'PUT /api/v1/slos/{name}', 'DELETE /api/v1/slos/{name}',
       'GET /api/v1/runbooks', 'DELETE /api/v1/runbooks/{name}', 'POST /api/v1/slis/{name}/events',
       'GET /api/v1/slos/{name}/status', 'GET /api/v1/slos/{name}/series', 'POST /api/v1/replay',
-      'GET /api/v1/alerts', 'GET /api/v1/alerts/transitions',
+      'GET /api/v1/alerts', 'GET /api/v1/alerts/transitions', 'GET /api/v1/targets',
+      'POST /v1/metrics', 'POST /api/v1/write',
     ]));
-    // 5 per kind (16 kinds) and 16 others; the catch-alls for unknown kinds are hidden.
-    expect(operations).toHaveLength(16 * 5 + 16);
+    // 5 per kind (16 kinds) and 19 others; the catch-alls for unknown kinds are hidden.
+    expect(operations).toHaveLength(16 * 5 + 19);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
     expect(doc.paths['/api/v1/apply'].post.requestBody.content['application/json'].schema).toMatchObject({ type: 'object' });
     expect(doc.paths['/api/v1/slos'].post.requestBody.content['application/json'].schema)

@@ -20,6 +20,7 @@ export interface TestApp {
 export interface TestAppExtras {
   readonly clock?: CreateAppOptions['clock'];
   readonly evaluator?: (store: XopsStore) => NonNullable<CreateAppOptions['evaluator']>;
+  readonly telemetry?: (store: XopsStore) => NonNullable<CreateAppOptions['telemetry']>;
 }
 
 /** A fresh store on `engine`, an app on it, and a token per role. */
@@ -33,7 +34,8 @@ export async function openTestApp(engine: StoreEngine, extras: TestAppExtras = {
     await store.insertToken({ name: `${role}-bot`, role, hash: hashTokenSecret(tokens[role]), createdBy: 'test' });
   }
   const evaluator = extras.evaluator?.(store);
-  const app = await createApp({ store, version: '0.0.0-test', clock: extras.clock, evaluator });
+  const telemetry = extras.telemetry?.(store);
+  const app = await createApp({ store, version: '0.0.0-test', clock: extras.clock, evaluator, telemetry });
   return {
     app,
     store,
@@ -44,6 +46,8 @@ export async function openTestApp(engine: StoreEngine, extras: TestAppExtras = {
     }),
     close: async () => {
       await evaluator?.close();
+      await telemetry?.scraper?.close();
+      await telemetry?.sink.close();
       await app.close();
       await cleanup();
     },

@@ -6,12 +6,13 @@ import { parseOutputFormat } from '../output/output-format';
 import { renderObjects } from '../output/render-objects';
 import { formatSloStatusTable } from '../output/slo-status-table';
 import { printAlerts } from './get-alerts';
+import { printTargets } from './get-targets';
 import { resolveKind } from './resolve-kind';
 
 export function registerGetCommand(program: Command, io: CliIo): void {
   program.command('get')
     .description('list objects of a kind, or show one by name')
-    .argument('<kind>', 'slo, sli, service, datasource, alertpolicy, … (singular or plural), or alerts')
+    .argument('<kind>', 'slo, sli, service, datasource, alertpolicy, … (singular or plural), alerts or targets')
     .argument('[name]', 'one object\'s metadata.name')
     .option('-o, --output <format>', 'table, json or yaml (json/yaml print the documents as applied)', 'table')
     .addHelpText('after', `
@@ -20,11 +21,13 @@ Examples:
   $ xops get slo checkout-availability -o yaml
   $ xops get services -o json
   $ xops get alerts                  the SLO engine's pending, firing and resolved alerts
+  $ xops get targets                 Prometheus scrape targets and their health
 `)
     .action(async (kindName: string, name: string | undefined, options: { output: string }, command: Command) => {
       const format = parseOutputFormat(options.output);
       const client = connect(command.optsWithGlobals(), io);
       if (kindName === 'alerts' || kindName === 'alert') return printAlerts(client, name, format, io);
+      if (kindName === 'targets' || kindName === 'target') return printTargets(client, format, io);
       const kind = resolveKind(kindName);
       const objects = name === undefined ? await client.listObjects(kind.plural) : [await client.getObject(kind.plural, name)];
       if (objects.length === 0 && format === 'table') {

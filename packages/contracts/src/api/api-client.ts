@@ -8,6 +8,7 @@ import { roleSchema } from './role';
 import { replayResultSchema, sloSeriesSchema, type ReplayRequest } from './slo-series';
 import { sloStatusSchema } from './slo-status';
 import { storedObjectSchema } from './stored-object';
+import { targetsBodySchema } from './target-health';
 import { tokenCreatedSchema, tokenInfoSchema, type TokenCreateRequest } from './token';
 
 /** An error answer from the xops API, with the catalogue code and details of the envelope. */
@@ -104,6 +105,8 @@ export function createApiClient(options: ApiClientOptions) {
     getSloSeries: (slo: string, range: { from?: string; to?: string; step?: string } = {}) =>
       request(sloSeriesSchema, 'GET', `/api/v1/slos/${segment(slo)}/series${query(range)}`),
     replay: (body: ReplayRequest) => request(replayResultSchema, 'POST', '/api/v1/replay', body),
+    /** Scrape targets with their health, and why a selector counts nothing. */
+    listTargets: () => request(targetsBodySchema, 'GET', '/api/v1/targets'),
     listAlerts: (filter: { slo?: string; status?: string } = {}) => request(z.array(alertStateSchema), 'GET', `/api/v1/alerts${query(filter)}`),
     listAlertTransitions: (filter: { slo?: string; from?: string; to?: string; limit?: number } = {}) =>
       request(z.array(alertTransitionSchema), 'GET', `/api/v1/alerts/transitions${query(filter)}`),

@@ -148,14 +148,18 @@ export class EngineCore {
       if (entry === undefined) continue;
       entry.series.clear();
       this.pendingLoads.delete(key);
-      const sorted = buckets.every((bucket, i) => i === 0 || buckets[i - 1]!.start <= bucket.start);
-      feeds.push({ entry, buckets: sorted ? buckets : [...buckets].sort((a, b) => a.start - b.start), next: 0 });
+      feeds.push({ entry, buckets: inTimeOrder(buckets), next: 0 });
     }
     for (const { deriver, sourceKeys } of this.derivers.values()) {
       if (sourceKeys.some((key) => Object.hasOwn(batch, key))) deriver.reset();
     }
     let applied = 0;
     let rejected = 0;
+    // A series no time slice reads does not depend on the others' order: it loads in bulk.
+    for (const feed of feeds) {
+      if (feed.entry.derivers.length === 0) feed.next = feed.entry.series.loadInOrder(feed.buckets, 0, feed.buckets.length);
+      applied += feed.next;
+    }
     // Oldest first across the series, so every bucket lands in the fine tier and time slices see all their parts.
     for (;;) {
       let pick: (typeof feeds)[number] | undefined;
@@ -178,10 +182,13 @@ export class EngineCore {
     return restored;
   }
 
-  /** Derives the slices that ended by `now`, then evaluates every SLO and moves its alerts. */
-  tick(now: number, transitions: AlertTransition[] | null): void {
+  /**
+   * Derives the slices that ended by `now`, then evaluates every SLO and moves its alerts. A tick
+   * not `observed` (no status or state read before the next one) may skip rules proven quiet.
+   */
+  tick(now: number, transitions: AlertTransition[] | null, observed = true): void {
     for (let i = 0; i < this.deriverList.length; i++) this.deriverList[i]!.catchUp(now);
-    for (let i = 0; i < this.runtimes.length; i++) this.runtimes[i]!.tick(now, transitions);
+    for (let i = 0; i < this.runtimes.length; i++) this.runtimes[i]!.tick(now, transitions, observed);
   }
 
   statuses(now: number): SloStatus[] {
@@ -205,4 +212,12 @@ export class EngineCore {
     for (const { deriver } of this.derivers.values()) bytes += deriver.output.byteSize;
     return bytes;
   }
+}
+
+/** The buckets sorted by start (stable), or the same array when they already are. */
+export function inTimeOrder(buckets: readonly SeriesBucket[]): readonly SeriesBucket[] {
+  for (let i = 1; i < buckets.length; i++) {
+    if (buckets[i - 1]!.start > buckets[i]!.start) return [...buckets].sort((a, b) => a.start - b.start);
+  }
+  return buckets;
 }

@@ -1,5 +1,4 @@
 import { newAlertRecord, type AlertRecord } from './alert-state-machine';
-import { burnRate } from './burn-rate';
 import { budgetAllowance, type BudgetUnit } from './error-budget';
 import type { SliSeries } from './sli-series';
 
@@ -41,7 +40,16 @@ export class ObjectiveRuntime {
   sli = Number.NaN;
   private readonly burn: Float64Array;
   private readonly events: Float64Array;
-  private readonly ready: Uint8Array;
+  // Window j is computed for this evaluation when `readyAt[j] === generation`: counting
+  // evaluations costs one addition where clearing flags would cost a call per tick.
+  private readonly readyAt: Float64Array;
+  private generation = 1;
+  // The source, taken apart once: the hot path then tests numbers instead of string tags.
+  private readonly units: SliSeries | null;
+  private readonly scale: number;
+  private readonly rawEventsOnly: boolean;
+  // `1 − target`, the denominator of every burn rate.
+  private readonly allowance: number;
   private windowsMs: readonly number[] = [];
   private from = 0;
   private now = 0;
@@ -61,14 +69,19 @@ export class ObjectiveRuntime {
     this.alerts = Array.from({ length: ruleCount }, newAlertRecord);
     this.burn = new Float64Array(windowCount);
     this.events = new Float64Array(windowCount);
-    this.ready = new Uint8Array(windowCount);
+    this.readyAt = new Float64Array(windowCount);
     this.unit = source.kind === 'series' ? source.unit : 'fraction';
+    this.units = source.kind === 'weighted' ? null : source.units;
+    this.scale = source.kind === 'slice-costs' ? source.costScale : 1;
+    this.rawEventsOnly = source.kind === 'series' && source.unit === 'events';
+    this.allowance = 1 - target;
   }
 
   /** Newest end of a bucket with events over the objective's series (the composite: over all of them); -Infinity if none. */
   lastDataEnd(): number {
-    let last = Number.NEGATIVE_INFINITY;
-    for (const series of this.raw) last = Math.max(last, series.lastDataEnd);
+    const raw = this.raw;
+    let last = raw[0]?.lastDataEnd ?? Number.NEGATIVE_INFINITY;
+    for (let i = 1; i < raw.length; i++) last = Math.max(last, raw[i]!.lastDataEnd);
     return last;
   }
 
@@ -78,23 +91,38 @@ export class ObjectiveRuntime {
    * last tick. A composite's objectives must have been evaluated first.
    */
   evaluate(windowsMs: readonly number[], from: number, now: number, windowMs: number): void {
+    this.prepare(windowsMs, from, now);
+    this.evaluateSloWindow(windowMs);
+  }
+
+  /**
+   * The part of `evaluate` the alert windows need (the cumulative at `now`), for a tick that
+   * checks only burn-rate rules: the SLO window's numbers stay those of an earlier tick.
+   */
+  prepare(windowsMs: readonly number[], from: number, now: number): void {
     this.windowsMs = windowsMs;
     this.from = from;
     this.now = now;
-    this.ready.fill(0);
+    this.generation++;
+    const units = this.units;
+    if (units === null) return;
+    // Every window ends at `now`: one cumulative read there, then one per window start.
+    units.cumulativeInto(now, scratch);
+    this.goodAtNow = scratch[0]!;
+    this.totalAtNow = scratch[1]!;
+  }
+
+  /** The rest of `evaluate`, after `prepare`: SLI and budget over the SLO window. */
+  evaluateSloWindow(windowMs: number): void {
     const source = this.source;
-    if (source.kind === 'weighted') {
+    const units = this.units;
+    if (units === null || source.kind === 'weighted') {
       this.combine();
       return;
     }
-    const allowance = 1 - this.target;
-    const scale = source.kind === 'slice-costs' ? source.costScale : 1;
-    // Every window ends at `now`: one cumulative read there, then one per window start.
-    source.units.cumulativeInto(now, scratch);
-    this.goodAtNow = scratch[0]!;
-    this.totalAtNow = scratch[1]!;
-    source.units.cumulativeInto(from, scratch);
-    this.good = (this.goodAtNow - scratch[0]!) * scale;
+    const allowance = this.allowance;
+    units.cumulativeInto(this.from, scratch);
+    this.good = (this.goodAtNow - scratch[0]!) * this.scale;
     this.total = this.totalAtNow - scratch[1]!;
     const slicesInWindow = windowMs / source.sliceMs;
     if (source.kind === 'slice-costs') {
@@ -107,32 +135,45 @@ export class ObjectiveRuntime {
       this.budgetTotal = budgetAllowance(source.unit, this.target, this.total, slicesInWindow);
       this.consumed = this.total - this.good;
       this.share = this.budgetTotal > 0 ? this.consumed / this.budgetTotal : 0;
-      this.sloBurn = burnRate(this.good, this.total, this.target) ?? Number.NaN;
+      // burnRate (burn-rate.ts) written out: a number | null result costs a check and a box per call.
+      this.sloBurn = this.total > 0 ? (1 - this.good / this.total) / allowance : Number.NaN;
       this.sli = this.total > 0 ? this.good / this.total : Number.NaN;
     }
-    if (source.kind === 'series' && source.unit === 'events') {
+    if (this.rawEventsOnly) {
       this.eventsGood = this.good;
       this.eventsTotal = this.total;
     }
   }
 
+  /** Good and total units in `[start, now)` at the last `prepare` (a series objective): one read. */
+  sumsSinceInto(start: number, out: Float64Array): void {
+    const units = this.units;
+    if (units === null) {
+      out[0] = Number.NaN;
+      out[1] = Number.NaN;
+      return;
+    }
+    units.cumulativeInto(start, out);
+    out[0] = (this.goodAtNow - out[0]!) * this.scale;
+    out[1] = this.totalAtNow - out[1]!;
+  }
+
   /** Burn rate over alert window `j` at the last `evaluate`; NaN without data. */
   burnAt(j: number): number {
-    if (this.ready[j] === 0) this.computeWindow(j);
+    if (this.readyAt[j] !== this.generation) this.computeWindow(j);
     return this.burn[j]!;
   }
 
   /** Raw events over alert window `j` at the last `evaluate`, for the low-traffic guard. */
   eventsAt(j: number): number {
-    if (this.ready[j] === 0) this.computeWindow(j);
+    if (this.readyAt[j] !== this.generation) this.computeWindow(j);
     return this.events[j]!;
   }
 
   /** Computes every alert window, and the raw events of the SLO window, for a status. */
   computeAll(): void {
     for (let j = 0; j < this.windowsMs.length; j++) this.burnAt(j);
-    const source = this.source;
-    if (source.kind === 'series' && source.unit === 'events') return;
+    if (this.rawEventsOnly) return;
     if (this.components.length > 0) {
       this.eventsGood = 0;
       this.eventsTotal = 0;
@@ -153,9 +194,9 @@ export class ObjectiveRuntime {
   }
 
   private computeWindow(j: number): void {
-    const source = this.source;
     const start = this.now - this.windowsMs[j]!;
-    if (source.kind === 'weighted') {
+    const units = this.units;
+    if (units === null) {
       // Σ weight_i × burn_i over the objectives that have data (composite-slo.ts).
       let burn = 0;
       let any = false;
@@ -170,15 +211,14 @@ export class ObjectiveRuntime {
       this.burn[j] = any ? burn : Number.NaN;
       this.events[j] = events;
     } else {
-      const scale = source.kind === 'slice-costs' ? source.costScale : 1;
-      source.units.cumulativeInto(start, scratch);
-      const good = (this.goodAtNow - scratch[0]!) * scale;
+      units.cumulativeInto(start, scratch);
+      const good = (this.goodAtNow - scratch[0]!) * this.scale;
       const total = this.totalAtNow - scratch[1]!;
-      if (source.kind === 'slice-costs') this.burn[j] = total > 0 ? good / total : Number.NaN;
-      else this.burn[j] = burnRate(good, total, this.target) ?? Number.NaN;
-      this.events[j] = source.kind === 'series' && source.unit === 'events' ? total : this.rawEvents(start);
+      if (this.source.kind === 'slice-costs') this.burn[j] = total > 0 ? good / total : Number.NaN;
+      else this.burn[j] = total > 0 ? (1 - good / total) / this.allowance : Number.NaN;
+      this.events[j] = this.rawEventsOnly ? total : this.rawEvents(start);
     }
-    this.ready[j] = 1;
+    this.readyAt[j] = this.generation;
   }
 
   // Raw events in [start, now): the objective's own series, or its composite's objectives.

@@ -173,6 +173,29 @@ export class PrefixRing {
     if (cum[next + 1]! > REBASE_ABOVE || cum[next]! > REBASE_ABOVE) this.rebase();
   }
 
+  /** Adds to the newest cell of a non-empty ring: `addAt(hi, …)`. */
+  addAtHead(good: number, total: number): void {
+    const cum = this.cum;
+    const s = 2 * this.headSlot;
+    cum[s] = cum[s]! + good;
+    cum[s + 1] = cum[s + 1]! + total;
+  }
+
+  /** Sum of every cell held, `sumCells(lo, hi + 1)`; zeros while empty. */
+  sumAllInto(out: Float64Array): void {
+    if (!this.filled) {
+      out[0] = 0;
+      out[1] = 0;
+      return;
+    }
+    const cum = this.cum;
+    const y = 2 * this.headSlot;
+    // With capacity + 1 slots, the slot after the head's holds the sum before `lo`.
+    const x = this.headSlot + 1 === this.slots ? 0 : y + 2;
+    out[0] = cum[y]! - cum[x]!;
+    out[1] = cum[y + 1]! - cum[x + 1]!;
+  }
+
   /** Adds to cell `a`, which must be held (`lo ≤ a ≤ hi`). O(hi − a). */
   addAt(a: number, good: number, total: number): void {
     const cum = this.cum;

@@ -1,7 +1,7 @@
 import type { Result } from '../result';
 import type { AlertTransition } from './alert-state';
 import type { SeriesBucket } from './bucket';
-import { EngineCore } from './engine-core';
+import { EngineCore, inTimeOrder } from './engine-core';
 import type { SloDefinition } from './slo-definition';
 import type { ObjectiveStatus } from './slo-status';
 
@@ -57,8 +57,16 @@ export function replaySlo(
   const feeds = Object.entries(buckets).flatMap(([key, list]) => {
     const entry = core.entry(key);
     if (entry === undefined) return [];
-    const sorted = list.every((bucket, i) => i === 0 || list[i - 1]!.start <= bucket.start) ? list : [...list].sort((a, b) => a.start - b.start);
-    return [{ entry, buckets: sorted, next: 0 }];
+    const sorted = inTimeOrder(list);
+    // The history before `from` reaches the engine all at once, before the first evaluation: a
+    // series no time slice reads takes it in bulk, as one by one (it does not depend on the others).
+    let next = 0;
+    if (entry.derivers.length === 0) {
+      let past = 0;
+      while (past < sorted.length && sorted[past]!.start + sorted[past]!.resolutionMs <= from) past++;
+      next = entry.series.loadInOrder(sorted, 0, past);
+    }
+    return [{ entry, buckets: sorted, next }];
   });
   const points: ReplayPoint[] = [];
   const transitions: AlertTransition[] = [];
@@ -83,8 +91,10 @@ export function replaySlo(
       if (pick === undefined) break;
       core.ingestInto(pick.entry, pick.buckets[pick.next++]!);
     }
-    core.tick(now, transitions);
-    if (now >= nextPoint) {
+    // Between points only transitions are seen: the engine may skip the rules it proves quiet.
+    const observed = now >= nextPoint;
+    core.tick(now, transitions, observed);
+    if (observed) {
       points.push({ at: now, objectives: runtime.objectives.map((objective) => runtime.objectiveStatus(objective)) });
       nextPoint = now + pointEveryMs;
     }

@@ -1,6 +1,8 @@
 import type { Result } from '../result';
 import { FINE_BUCKET_MS, type SeriesBucket } from './bucket';
-import { PrefixRing } from './prefix-ring';
+import { CoarseTier } from './coarse-tier';
+import { FineTier } from './fine-tier';
+import { bulkLoad } from './series-bulk-load';
 
 const HOUR_MS = 3_600_000;
 
@@ -55,40 +57,26 @@ export interface GoodTotal {
  *
  * A bucket older than the fine tier cannot replace anything exactly, because only sums are left:
  * `set` refuses it with `folded` and changes nothing, and the owner reloads the whole series in
- * time order (`clear`, then `set` oldest first), which the store can always do.
+ * time order (`clear`, then `set` oldest first, or `loadInOrder`), which the store can always do.
  */
 export class SliSeries {
   readonly cellMs: number;
-  private readonly fine: PrefixRing;
-  private readonly coarse: PrefixRing;
-  private readonly scratch = new Float64Array(2);
-  // Fine cells leaving the fine tier are summed here while they belong to one coarse cell, and
-  // written to the coarse tier when the next one begins or before a read: one coarse write per
-  // hour of data instead of one per bucket.
-  private readonly folding = new Float64Array(2);
-  private foldingCell = Number.NaN;
-  private readonly fold = (index: number, counts: Float64Array): void => {
-    const cell = this.coarse.indexOf(this.fine.startOf(index));
-    if (cell !== this.foldingCell) this.flushFold();
-    this.foldingCell = cell;
-    this.folding[0] = this.folding[0]! + counts[0]!;
-    this.folding[1] = this.folding[1]! + counts[1]!;
-  };
-  // Start of the fine tier (−Infinity while empty), kept up to date with the fine head. Number
-  // fields that never hold null are updated in place by V8 instead of boxing each new value.
-  private split = Number.NEGATIVE_INFINITY;
+  private readonly fine: FineTier;
+  private readonly coarse: CoarseTier;
+  // Number fields that never hold null are updated in place by V8 instead of boxing each new value.
   private lastDataEndMs = Number.NEGATIVE_INFINITY;
-  // Σ of the whole coarse tier, the base of every cumulative read past `split`; refreshed when the tier changes.
-  private readonly coarseSum = new Float64Array(2);
+  private revisionCount = 0;
+  private appendedBadCount = 0;
 
   constructor(options: SliSeriesOptions = {}) {
     this.cellMs = options.cellMs ?? FINE_BUCKET_MS;
     const fineHorizonMs = options.fineHorizonMs ?? 6 * HOUR_MS;
     const retentionMs = Math.max(options.retentionMs ?? 30 * 24 * HOUR_MS, fineHorizonMs);
     const coarseCellMs = options.coarseCellMs ?? HOUR_MS;
+    this.coarse = new CoarseTier({ cellMs: coarseCellMs, capacity: Math.ceil(retentionMs / coarseCellMs) + 2, originMs: options.coarseOriginMs ?? 0 });
     // One minute of slack, so a window as long as the horizon still fits when the head runs a little ahead.
-    this.fine = new PrefixRing({ cellMs: this.cellMs, capacity: Math.ceil((fineHorizonMs + 60_000) / this.cellMs) + 1, originMs: options.originMs ?? 0 });
-    this.coarse = new PrefixRing({ cellMs: coarseCellMs, capacity: Math.ceil(retentionMs / coarseCellMs) + 2, originMs: options.coarseOriginMs ?? 0 });
+    const fineCapacity = Math.ceil((fineHorizonMs + 60_000) / this.cellMs) + 1;
+    this.fine = new FineTier({ cellMs: this.cellMs, capacity: fineCapacity, originMs: options.originMs ?? 0 }, this.coarse);
   }
 
   /** End of the newest bucket that had events (`total > 0`), or -Infinity: what the no-data rule watches. */
@@ -98,11 +86,35 @@ export class SliSeries {
 
   /** Start of the fine tier: data before it is only kept as coarse sums. */
   get fineStart(): number {
-    return this.split;
+    return this.fine.split;
+  }
+
+  /** End of the newest cell held; NaN while empty. */
+  get end(): number {
+    return this.fine.nextStart;
+  }
+
+  /** How far back from `end` reads are exact: the fine tier's length less its last cell. */
+  get fineSpanMs(): number {
+    return (this.fine.ring.capacity - 1) * this.cellMs;
+  }
+
+  /**
+   * Counts every change other than buckets with whole counts appended after the newest cell (a
+   * replacement, a reload, fractions): while it stays, window sums change only by appended
+   * buckets, whose bad events `appendedBad` adds up (see quiet-rules.ts).
+   */
+  get revision(): number {
+    return this.revisionCount;
+  }
+
+  /** Σ (total − good) of the buckets appended after the newest cell so far. */
+  get appendedBad(): number {
+    return this.appendedBadCount;
   }
 
   get byteSize(): number {
-    return this.fine.byteSize + this.coarse.byteSize;
+    return this.fine.ring.byteSize + this.coarse.ring.byteSize;
   }
 
   /**
@@ -112,29 +124,51 @@ export class SliSeries {
   set(bucket: SeriesBucket): SetBucketResult {
     const { start, good, total, resolutionMs } = bucket;
     const fine = this.fine;
-    const first = (start - fine.originMs) / this.cellMs;
+    if (start === fine.nextStart && resolutionMs === this.cellMs && good >= 0 && good <= total && total < Infinity) {
+      // The common case, the next fine bucket in time order, found without a division.
+      fine.append(good, total);
+      this.appended(good, total);
+      if (total > 0 && start + resolutionMs > this.lastDataEndMs) this.lastDataEndMs = start + resolutionMs;
+      return APPLIED;
+    }
+    const ring = fine.ring;
+    const first = (start - ring.originMs) / this.cellMs;
     const cells = resolutionMs / this.cellMs;
     const valid = good >= 0 && good <= total && total < Infinity && Number.isInteger(cells) && cells >= 1;
-    if (valid && !fine.isEmpty && first === fine.hi + 1) {
-      // The common case, the next bucket in time order (a coarser one then leaves empty cells after it).
-      const leaving = fine.lo;
-      fine.push(good, total, this.scratch);
-      if (this.scratch[0] !== 0 || this.scratch[1] !== 0) this.fold(leaving, this.scratch);
-      this.split += this.cellMs;
-      if (cells > 1) this.moveFineHead(first + cells - 1);
+    if (valid && !ring.isEmpty && first === ring.hi + 1) {
+      // The next bucket in time order, a coarser one: it then leaves empty cells after it.
+      fine.append(good, total);
+      if (cells > 1) fine.moveHeadTo(first + cells - 1);
+      this.appended(good, total);
     } else {
       if (!valid || !Number.isInteger(first)) {
         return { ok: false, error: { code: 'invalid-bucket', message: `bucket ${start} (+${resolutionMs} ms) is not on the ${this.cellMs} ms grid or has counts outside 0 ≤ good ≤ total` } };
       }
-      if (!fine.isEmpty && first < fine.lo) {
-        this.flushFold();
-        if (start + resolutionMs <= this.retainedFrom()) return EXPIRED;
-        return { ok: false, error: { code: 'folded', message: `bucket ${start} is older than the fine part of the series (from ${this.split}): reload the series` } };
+      if (!ring.isEmpty && first < ring.lo) {
+        this.coarse.flush();
+        if (start + resolutionMs <= this.coarse.retainedFrom(fine.split)) return EXPIRED;
+        return { ok: false, error: { code: 'folded', message: `bucket ${start} is older than the fine part of the series (from ${fine.split}): reload the series` } };
       }
-      this.replaceCells(first, first + cells - 1, good, total);
+      // After the head (a gap before it) only adds; at or before it, it replaces.
+      if (!ring.isEmpty && first > ring.hi) this.appended(good, total);
+      else this.revisionCount++;
+      fine.replaceCells(first, first + cells - 1, good, total);
     }
     if (total > 0 && start + resolutionMs > this.lastDataEndMs) this.lastDataEndMs = start + resolutionMs;
     return APPLIED;
+  }
+
+  /**
+   * Takes `buckets[from…to)` into this empty series exactly as `set` one by one would, for as
+   * long as they come in time order without overlapping, on the grid, with whole counts (see
+   * `bulkLoad`); returns the index of the first one not taken, from which the caller goes on with `set`.
+   */
+  loadInOrder(buckets: readonly SeriesBucket[], from: number, to: number): number {
+    if (!this.fine.ring.isEmpty) return from;
+    const { end, lastDataEnd } = bulkLoad(this.fine, this.coarse, buckets, from, to, this.lastDataEndMs);
+    this.lastDataEndMs = lastDataEnd;
+    if (end > from) this.revisionCount++;
+    return end;
   }
 
   /** Events in `[from, to)`: fine cells whose start lies in it, coarse cells pro rata. */
@@ -165,36 +199,41 @@ export class SliSeries {
    * cumulative at `now` once and then one per window, instead of two reads per window.
    */
   cumulativeInto(t: number, out: Float64Array): void {
-    const fine = this.fine;
+    const split = this.fine.split;
     const coarse = this.coarse;
-    if (!Number.isNaN(this.foldingCell)) this.flushFold();
-    const split = this.split;
     if (t > split) {
       // Every coarse cell lies before the fine tier, then the fine cells whose start is before t.
-      const good = this.coarseSum[0]!;
-      const total = this.coarseSum[1]!;
-      fine.prefixInto(Math.ceil((t - fine.originMs) / this.cellMs), 0, out);
-      out[0] = out[0]! + good;
-      out[1] = out[1]! + total;
+      if (coarse.pending) coarse.flush();
+      const ring = this.fine.ring;
+      ring.prefixInto(Math.ceil((t - ring.originMs) / this.cellMs), 0, out);
+      out[0] = out[0]! + coarse.sumGood;
+      out[1] = out[1]! + coarse.sumTotal;
       return;
     }
-    // Coarse cells before the one holding t, and the share of that one before t, pro rata over
-    // the part of it the coarse tier covers (the newest one ends at `split`).
-    const cell = coarse.indexOf(t);
-    const start = coarse.startOf(cell);
-    const end = Math.min(start + coarse.cellMs, split);
-    coarse.prefixInto(cell, t >= end ? 1 : (t - start) / (end - start), out);
+    coarse.cumulativeInto(t, split, out);
+  }
+
+  /**
+   * Whether cumulative reads at `t` and before stay as they are while buckets are only appended
+   * (up to the current time): `t` lies in a coarse cell that ends before the fine tier starts.
+   */
+  settledAt(t: number): boolean {
+    const ring = this.coarse.ring;
+    return ring.startOf(ring.indexOf(t)) + ring.cellMs <= this.fine.split;
+  }
+
+  // Proofs need exact sums: counts with fractions (rounded in every sum) count as a revision.
+  private appended(good: number, total: number): void {
+    if (Number.isInteger(good) && Number.isInteger(total)) this.appendedBadCount += total - good;
+    else this.revisionCount++;
   }
 
   /** Forgets everything (before a reload). */
   clear(): void {
     this.fine.clear();
     this.coarse.clear();
-    this.folding.fill(0);
-    this.foldingCell = Number.NaN;
-    this.coarseSum.fill(0);
-    this.split = Number.NEGATIVE_INFINITY;
     this.lastDataEndMs = Number.NEGATIVE_INFINITY;
+    this.revisionCount++;
   }
 
   /**
@@ -202,61 +241,13 @@ export class SliSeries {
    * sums by their start (so a coarser coarse tier merges them), fine cells one by one.
    */
   copyFrom(source: SliSeries): void {
-    source.flushFold();
-    if (!source.fine.isEmpty) this.moveFineHead(source.fine.hi);
-    source.coarse.forEachCell((index, counts) => {
-      const cell = this.coarse.indexOf(source.coarse.startOf(index));
-      const good = counts[0]!;
-      const total = counts[1]!;
-      this.coarse.advanceTo(cell);
-      if (cell >= this.coarse.lo) this.coarse.addAt(cell, good, total);
-    });
-    this.coarse.prefixInto(this.coarse.hi + 1, 0, this.coarseSum);
-    source.fine.forEachCell((index, counts) => {
-      this.set({ start: source.fine.startOf(index), good: counts[0]!, total: counts[1]!, resolutionMs: source.cellMs });
+    const from = source.fine.ring;
+    if (!from.isEmpty) this.fine.moveHeadTo(from.hi);
+    this.coarse.copyFrom(source.coarse);
+    from.forEachCell((index, counts) => {
+      this.set({ start: from.startOf(index), good: counts[0]!, total: counts[1]!, resolutionMs: source.cellMs });
     });
     this.lastDataEndMs = source.lastDataEndMs;
-  }
-
-  // Replaces cells [first, last]: the first gets the counts, the others nothing.
-  private replaceCells(first: number, last: number, good: number, total: number): void {
-    const fine = this.fine;
-    this.moveFineHead(last);
-    for (let cell = first; cell <= last; cell++) {
-      fine.sumCells(cell, cell + 1, this.scratch);
-      const dGood = (cell === first ? good : 0) - this.scratch[0]!;
-      const dTotal = (cell === first ? total : 0) - this.scratch[1]!;
-      if (dGood !== 0 || dTotal !== 0) fine.addAt(cell, dGood, dTotal);
-    }
-  }
-
-  private moveFineHead(cell: number): void {
-    const fine = this.fine;
-    const jump = fine.isEmpty ? 0 : cell - fine.hi;
-    fine.advanceTo(cell, this.fold);
-    this.split = fine.startOf(fine.lo);
-    if (jump >= fine.capacity) {
-      // After a gap longer than the fine tier, the coarse tier moves on too: what is now beyond retention goes.
-      this.flushFold();
-      const coarse = this.coarse;
-      if (!coarse.isEmpty) coarse.advanceTo(coarse.indexOf(this.split - 1));
-      coarse.prefixInto(coarse.hi + 1, 0, this.coarseSum);
-    }
-  }
-
-  private flushFold(): void {
-    const cell = this.foldingCell;
-    if (Number.isNaN(cell)) return;
-    const coarse = this.coarse;
-    coarse.advanceTo(cell);
-    if (cell >= coarse.lo) coarse.addAt(cell, this.folding[0]!, this.folding[1]!);
-    this.folding.fill(0);
-    this.foldingCell = Number.NaN;
-    coarse.prefixInto(coarse.hi + 1, 0, this.coarseSum);
-  }
-
-  private retainedFrom(): number {
-    const coarse = this.coarse;
-    return coarse.isEmpty ? this.split - (coarse.capacity - 1) * coarse.cellMs : coarse.startOf(coarse.lo);
+    this.revisionCount++;
   }
 }

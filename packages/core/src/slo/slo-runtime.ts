@@ -5,6 +5,7 @@ import { EXHAUSTION_LOOKBACK_MS, timeToExhaustionMs } from './burn-rate';
 import { budgetFromShare } from './error-budget';
 import type { ObjectiveRuntime } from './objective-runtime';
 import type { SloDefinition } from './slo-definition';
+import { QuietRules } from './quiet-rules';
 import type { ObjectiveStatus, SloStatus } from './slo-status';
 import { windowBounds } from './window-bounds';
 
@@ -27,6 +28,7 @@ export class SloRuntime {
   private to = 0;
   private readonly exhaustionIndex: number;
   private readonly check: RuleCheck = { holds: false, value: Number.NaN };
+  private readonly quiet: readonly (QuietRules | null)[];
 
   constructor(
     readonly definition: SloDefinition,
@@ -37,11 +39,19 @@ export class SloRuntime {
     this.windowsMs = windowsMs;
     this.plans = plans;
     this.exhaustionIndex = windowsMs.indexOf(EXHAUSTION_LOOKBACK_MS);
+    // Proofs of quiet rules are made for plain Occurrences objectives, whose windows are sums of
+    // one raw series; a composite reads its objectives' numbers every tick.
+    const provable = !definition.composite && definition.method === 'Occurrences';
+    this.quiet = objectives.map((objective) => (provable && objective.raw.length === 1 ? new QuietRules(objective.raw[0]!, plans) : null));
   }
 
-  /** Evaluates every objective at `now` and moves every alert, appending each change of status to `transitions`. */
-  tick(now: number, transitions: AlertTransition[] | null): void {
-    this.since ??= now;
+  /**
+   * Evaluates every objective at `now` and moves every alert, appending each change of status to
+   * `transitions`. A tick that is not `observed` (no status or state is read after it: a replay
+   * step between points) skips the rules proven quiet (quiet-rules.ts), which moves the same alerts.
+   */
+  tick(now: number, transitions: AlertTransition[] | null, observed = true): void {
+    const since = (this.since ??= now);
     const window = this.definition.window;
     if (window.kind === 'rolling') {
       this.from = now - window.durationMs;
@@ -52,19 +62,38 @@ export class SloRuntime {
     }
     const from = this.from;
     const windowMs = window.kind === 'rolling' ? window.durationMs : this.to - from;
+    const rollingMs = window.kind === 'rolling' ? window.durationMs : Number.NaN;
     const minEvents = this.definition.minEventsForBurnRateAlerts;
-    for (const objective of this.objectives) {
-      objective.evaluate(this.windowsMs, from, now, windowMs);
-      for (let r = 0; r < this.plans.length; r++) {
-        const plan = this.plans[r]!;
-        checkRule(plan, objective, now, minEvents, this.since, this.check);
+    const plans = this.plans;
+    const check = this.check;
+    for (let o = 0; o < this.objectives.length; o++) {
+      const objective = this.objectives[o]!;
+      const quiet = observed ? null : this.quiet[o]!;
+      if (quiet !== null && quiet.all(now)) continue;
+      // Without proofs every window is read; with them, only what the rules left to check read:
+      // the cumulative at `now` for burn rates (1), the SLO window too for the budget (2).
+      let evaluated = quiet === null ? 2 : 0;
+      if (evaluated === 2) objective.evaluate(this.windowsMs, from, now, windowMs);
+      for (let r = 0; r < plans.length; r++) {
+        const plan = plans[r]!;
+        if (quiet !== null) {
+          if (quiet.one(r, now, plan)) continue;
+          const needs = plan.rule.kind === 'no-data' ? 0 : plan.rule.kind === 'budget-exhausted' ? 2 : 1;
+          if (evaluated === 0 && needs > 0) objective.prepare(this.windowsMs, from, now);
+          if (evaluated < 2 && needs === 2) objective.evaluateSloWindow(windowMs);
+          evaluated = Math.max(evaluated, needs);
+        }
+        checkRule(plan, objective, now, minEvents, since, check);
         const record = objective.alerts[r]!;
-        const left = stepAlert(record, this.check.holds, this.check.value, now, plan.alertAfterMs);
+        const left = stepAlert(record, check.holds, check.value, now, plan.alertAfterMs);
         if (left !== null && transitions !== null) {
           transitions.push({
             slo: this.definition.name, objective: objective.name, rule: plan.rule.name,
             at: now, from: left, to: record.status, severity: plan.rule.severity, value: nullable(record.value),
           });
+        }
+        if (quiet !== null && !check.holds && (record.status === 'inactive' || record.status === 'resolved')) {
+          quiet.prove(r, plan, objective, this.windowsMs, rollingMs, since, now);
         }
       }
     }
@@ -114,6 +143,8 @@ export class SloRuntime {
     const r = this.plans.findIndex((plan) => plan.rule.name === state.rule);
     if (objective === undefined || r < 0) return false;
     restoreAlertRecord(objective.alerts[r]!, state);
+    // A proof assumed the alert at rest.
+    for (const quiet of this.quiet) quiet?.reset();
     return true;
   }
 

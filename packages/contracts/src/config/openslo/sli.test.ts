@@ -76,3 +76,39 @@ describe('SLI', () => {
     ]);
   });
 });
+
+describe('SLI selectors (xops telemetry)', () => {
+  const xops = (spec: Record<string, unknown>): unknown => ({ metricSource: { type: 'xops', spec } });
+  it('accepts counter selectors on a ratio and a histogram on a threshold, and leaves other sources free-form', () => {
+    expect(problemsOf(sli({ ratioMetric: { counter: true, good: xops({ selector: 'http_requests_total{code!~"5.."}' }), total: xops({ selector: 'http_requests_total' }) } }))).toEqual([]);
+    expect(problemsOf(sli({ ratioMetric: { bad: xops({ selector: 'errors_total' }), total: xops({ selector: 'requests_total' }) } }))).toEqual([]);
+    expect(problemsOf(sli({ thresholdMetric: xops({ histogram: 'http_request_duration_seconds{service="checkout"}' }) }))).toEqual([]);
+    expect(problemsOf(sli({ thresholdMetric: { metricSource: { type: 'Prometheus', spec: { histogram: '{{{' } } } }))).toEqual([]);
+    // Without selectors, the JSON events API feeds them as before.
+    expect(problemsOf(sli({ ratioMetric: { good: xops({}), total: xops({}) } }))).toEqual([]);
+  });
+
+  it('reports a bad selector at its field, with the character where it goes wrong', () => {
+    expect(problemsOf(sli({ ratioMetric: { good: xops({ selector: 'http_requests_total{code=~"5.."' }), total: xops({ selector: 'http_requests_total' }) } }))).toEqual([
+      { path: ['spec', 'ratioMetric', 'good', 'metricSource', 'spec', 'selector'], message: 'not a valid selector at character 32 of "http_requests_total{code=~\\"5..\\"": the selector ends before its closing `}`' },
+    ]);
+    expect(problemsOf(sli({ thresholdMetric: xops({ histogram: 42 }) }))).toEqual([
+      { path: ['spec', 'thresholdMetric', 'metricSource', 'spec', 'histogram'], message: 'must be a PromQL selector in a string, e.g. \'http_request_duration_seconds{service="checkout"}\'' },
+    ]);
+  });
+
+  it('refuses what it cannot count: half a ratio from selectors, counter: false, a _bucket name, le, raw', () => {
+    expect(problemsOf(sli({ ratioMetric: { counter: false, good: xops({ selector: 'ok_total' }), total: xops({}) } }))).toEqual([
+      { path: ['spec', 'ratioMetric', 'total', 'metricSource', 'spec'], message: 'give `selector` on every metric of the ratio or on none: good has one, total not (a ratio is counted either from samples or from JSON events)' },
+      { path: ['spec', 'ratioMetric', 'counter'], message: 'selectors count counters (their increase per 10-second bucket): set `counter: true` or leave it out' },
+    ]);
+    expect(problemsOf(sli({ thresholdMetric: xops({ histogram: 'latency_seconds_bucket' }) }))).toEqual([
+      { path: ['spec', 'thresholdMetric', 'metricSource', 'spec', 'histogram'], message: 'give the histogram\'s base name `latency_seconds`: xops reads its _bucket and _count series itself' },
+    ]);
+    expect(problemsOf(sli({ thresholdMetric: xops({ histogram: 'latency_seconds{le="0.3"}' }) }))).toEqual([
+      { path: ['spec', 'thresholdMetric', 'metricSource', 'spec', 'histogram'], message: 'leave `le` out: the bucket is chosen by the objective\'s `value` (in seconds)' },
+    ]);
+    expect(problemsOf(sli({ thresholdMetric: xops({ selector: 'latency_seconds' }) }))[0]?.path).toEqual(['spec', 'thresholdMetric', 'metricSource', 'spec', 'selector']);
+    expect(problemsOf(sli({ ratioMetric: { rawType: 'success', raw: xops({ selector: 'ratio' }) } }))[0]?.path).toEqual(['spec', 'ratioMetric', 'raw', 'metricSource', 'spec', 'selector']);
+  });
+});

@@ -5,6 +5,7 @@ import { descriptionSchema } from '../description';
 import { metadataSchema } from '../metadata';
 import { ownField } from '../plain-object';
 import { metricSchema } from './metric-source';
+import { sliSelectorProblems } from './sli-selectors';
 
 const has = (value: unknown, key: string): boolean => ownField(value, key) !== undefined;
 
@@ -63,7 +64,7 @@ export const sliSpecSchema = withRule(
     if (!has(value, 'thresholdMetric') && !has(value, 'ratioMetric')) {
       return [{ path: [], message: 'an SLI needs `ratioMetric` (good or bad events against total) or `thresholdMetric` (one value compared with a threshold)' }];
     }
-    return [];
+    return sliSelectorProblems(value);
   },
 );
 /** The `spec` of an SLI once checked. */

@@ -1,0 +1,111 @@
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { INGEST_BODY_LIMIT } from '../../http/body-limits';
+import { errorResponses } from '../../http/error-envelope';
+import { XopsError } from '../../http/xops-error';
+import type { ZodApp } from '../../http/zod-app';
+import type { SampleKind, SampleSink } from '../sample';
+import { decodeOtlpProtobuf, encodeOtlpResponse } from './otlp-proto';
+import { otlpMetricsRequestSchema } from './otlp-request';
+import { otlpToSamples } from './otlp-to-samples';
+
+const JSON_TYPE = 'application/json';
+const PROTOBUF = 'application/x-protobuf';
+const KINDS: readonly SampleKind[] = ['cumulative', 'delta', 'gauge'];
+
+/**
+ * The largest OTLP body taken, compressed and uncompressed (the OpenTelemetry Collector's
+ * default is 20 MiB); the uncompressed limit is what stops a gzip bomb.
+ */
+export const OTLP_BODY_LIMIT = INGEST_BODY_LIMIT;
+
+const gunzipAsync = promisify(gunzip);
+
+async function inflate(request: FastifyRequest, body: Buffer): Promise<Buffer> {
+  const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return body;
+  if (encoding !== 'gzip') {
+    throw new XopsError('XOPS_ERR_UNSUPPORTED_MEDIA_TYPE', `Content-Encoding "${encoding}" is not taken: OTLP/HTTP bodies are gzip or uncompressed.`);
+  }
+  try {
+    return await gunzipAsync(body, { maxOutputLength: OTLP_BODY_LIMIT });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new XopsError('XOPS_ERR_BODY_TOO_LARGE', `The body inflates to more than ${OTLP_BODY_LIMIT} bytes.`, { limitBytes: OTLP_BODY_LIMIT });
+    }
+    throw new XopsError('XOPS_ERR_VALIDATION', `The body is not valid gzip: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+function decodeJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new XopsError('XOPS_ERR_BAD_JSON', `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+function decodeProtobuf(bytes: Buffer): unknown {
+  try {
+    return decodeOtlpProtobuf(bytes);
+  } catch (error) {
+    throw new XopsError('XOPS_ERR_VALIDATION',
+      `The body is not a valid protobuf ExportMetricsServiceRequest: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+function parseRequest(body: unknown) {
+  const result = otlpMetricsRequestSchema.safeParse(body);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)), message: issue.message }));
+  const shown = issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new XopsError('XOPS_ERR_VALIDATION', `Invalid ExportMetricsServiceRequest: ${shown.join('; ')}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`,
+    { in: 'body', issues: issues.slice(0, 100) });
+}
+
+/**
+ * `POST /v1/metrics`: OTLP/HTTP metrics (DESIGN.md §4), an `ExportMetricsServiceRequest` as
+ * protobuf (`application/x-protobuf`) or in OTLP's JSON mapping (`application/json`), either
+ * optionally gzip-compressed. Answers like an OpenTelemetry Collector: 200 with an
+ * `ExportMetricsServiceResponse` in the request's encoding, carrying `partialSuccess` when
+ * some data points could not be taken. Errors use the xops error envelope (JSON), whose
+ * status codes (400, 413, 415, 503) are what OTLP clients act on.
+ */
+export function registerOtlpRoutes(app: ZodApp, { sink }: { sink?: SampleSink }): void {
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    // Decoded in the parser into plain data, so that the input guard checks its text and nesting.
+    const options = { parseAs: 'buffer', bodyLimit: OTLP_BODY_LIMIT } as const;
+    scope.addContentTypeParser(JSON_TYPE, options, async (request: FastifyRequest, body: Buffer) => decodeJson(await inflate(request, body)));
+    scope.addContentTypeParser(PROTOBUF, options, async (request: FastifyRequest, body: Buffer) => decodeProtobuf(await inflate(request, body)));
+    scope.post('/v1/metrics', {
+      // Ingest will take tokens scoped to ingest alone (DESIGN.md §7); until they exist,
+      // `responder` is the least role that may write.
+      config: { access: 'responder' },
+      bodyLimit: OTLP_BODY_LIMIT,
+      schema: {
+        operationId: 'otlpMetrics',
+        tags: ['telemetry'],
+        summary: 'OTLP/HTTP metrics export (protobuf or JSON, optionally gzip).',
+        consumes: [PROTOBUF, JSON_TYPE],
+        body: z.unknown().describe('An opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest.'),
+        response: errorResponses(401, 403, 413, 415, 503),
+      },
+    }, async (request, reply) => {
+      if (!sink) throw new XopsError('XOPS_ERR_NOT_READY', 'Telemetry ingest is not running on this server.');
+      const converted = otlpToSamples(parseRequest(request.body));
+      for (const kind of KINDS) {
+        const samples = converted.samples[kind];
+        if (samples.length > 0) await sink.accept({ kind, samples, source: 'otlp' });
+      }
+      const message = converted.rejected > 0 ? `${converted.rejected} data points rejected: ${converted.reasons.join('; ')}.` : '';
+      if (String(request.headers['content-type']).toLowerCase().startsWith(PROTOBUF)) {
+        return reply.status(200).type(PROTOBUF).send(Buffer.from(encodeOtlpResponse(converted.rejected, message)));
+      }
+      const body = converted.rejected > 0 ? { partialSuccess: { rejectedDataPoints: String(converted.rejected), errorMessage: message } } : {};
+      return reply.status(200).type(JSON_TYPE).send(JSON.stringify(body));
+    });
+  });
+}

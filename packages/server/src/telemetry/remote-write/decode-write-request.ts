@@ -1,0 +1,179 @@
+import protobuf from 'protobufjs/minimal.js';
+import type { Sample } from '../sample';
+
+/** One time series of a `WriteRequest`: its name, its labels but `__name__`, and its samples. */
+export interface WriteSeries {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly samples: readonly Sample[];
+}
+
+/** A `MetricMetadata` entry: the type Prometheus knows for a metric family. */
+export interface WriteMetadata {
+  readonly family: string;
+  /** `MetricMetadata.MetricType`: 1 counter, 2 gauge, 3 histogram, 4 gauge histogram, 5 summary, 6 info, 7 stateset. */
+  readonly type: number;
+}
+
+export interface DecodedWriteRequest {
+  readonly series: readonly WriteSeries[];
+  readonly metadata: readonly WriteMetadata[];
+  /** Samples left out because their value is NaN (Prometheus' staleness markers among them). */
+  readonly droppedNaN: number;
+}
+
+/** A `WriteRequest` that is not valid protobuf, or breaks a rule of the remote-write data model. */
+export class WriteRequestError extends Error {
+  override readonly name = 'WriteRequestError';
+}
+
+// Tags: field number << 3 | wire type (0 varint, 1 fixed64, 2 length-delimited).
+const TAG_TIMESERIES = (1 << 3) | 2;
+const TAG_METADATA = (3 << 3) | 2;
+const TAG_LABELS = (1 << 3) | 2;
+const TAG_SAMPLES = (2 << 3) | 2;
+const TAG_NAME = (1 << 3) | 2;
+const TAG_VALUE = (2 << 3) | 2;
+const TAG_SAMPLE_VALUE = (1 << 3) | 1;
+const TAG_SAMPLE_TIMESTAMP = (2 << 3) | 0;
+const TAG_METADATA_TYPE = (1 << 3) | 0;
+const TAG_METADATA_FAMILY = (2 << 3) | 2;
+
+type Reader = protobuf.Reader;
+
+/** Reads a length prefix and returns where the embedded message ends. */
+function messageEnd(reader: Reader): number {
+  const end = reader.uint32() + reader.pos;
+  if (end > reader.len) throw new WriteRequestError(`A length at byte ${reader.pos} runs past the end of the body.`);
+  return end;
+}
+
+function expectEnd(reader: Reader, end: number): void {
+  if (reader.pos !== end) throw new WriteRequestError(`A field at byte ${reader.pos} runs past the end of its message.`);
+}
+
+function skip(reader: Reader, tag: number): void {
+  if (tag >>> 3 === 0) throw new WriteRequestError(`Field number 0 at byte ${reader.pos} is not valid protobuf.`);
+  reader.skipType(tag & 7);
+}
+
+function nulError(name: string, value: string): WriteRequestError {
+  const shown = (text: string) => text.replaceAll('\u0000', '\\0');
+  return new WriteRequestError(`The label "${shown(name)}"="${shown(value)}" contains a NUL character.`);
+}
+
+/** Reads one `Label` into `labels`, or into `series.name` when it is `__name__`. */
+function readLabel(reader: Reader, end: number, series: { name: string; labels: Record<string, string> }): void {
+  let name = '';
+  let value = '';
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    // stringVerify: proto3 strings must be valid UTF-8, and invalid bytes must not reach the store.
+    if (tag === TAG_NAME) name = reader.stringVerify();
+    else if (tag === TAG_VALUE) value = reader.stringVerify();
+    else skip(reader, tag);
+  }
+  expectEnd(reader, end);
+  if (name === '') throw new WriteRequestError('A label has an empty name.');
+  const { labels } = series;
+  // The store keeps label text in PostgreSQL, which cannot hold U+0000 (stringVerify refuses
+  // invalid UTF-8, so no lone surrogate can get through).
+  if (name.includes('\u0000') || value.includes('\u0000')) throw nulError(name, value);
+  if (name === '__name__' ? series.name !== '' : Object.hasOwn(labels, name)) {
+    throw new WriteRequestError(`The label "${name}" appears twice in one series.`);
+  }
+  if (name === '__name__') series.name = value;
+  // A plain object keeps V8's fast properties; `__proto__` (a valid label name) is defined
+  // rather than assigned, so that it stays a label and never touches the prototype.
+  else if (name === '__proto__') Object.defineProperty(labels, name, { value, enumerable: true, writable: true, configurable: true });
+  else labels[name] = value;
+}
+
+/** Reads one `Sample` into `out` unless its value is NaN; returns whether it kept it. */
+function readSample(reader: Reader, end: number, series: { name: string; labels: Record<string, string> }, out: Sample[]): boolean {
+  let value = 0;
+  let timestampMs = 0;
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag === TAG_SAMPLE_VALUE) value = reader.double();
+    else if (tag === TAG_SAMPLE_TIMESTAMP) {
+      // protobufjs gives a Long when the `long` package is present (it is a dependency of
+      // protobufjs), a number otherwise. Epoch milliseconds fit a double exactly.
+      const raw = reader.int64();
+      timestampMs = typeof raw === 'number' ? raw : raw.high * 0x1_0000_0000 + (raw.low >>> 0);
+    } else skip(reader, tag);
+  }
+  expectEnd(reader, end);
+  if (Number.isNaN(value)) return false;
+  out.push({ name: series.name, labels: series.labels, timestampMs, value });
+  return true;
+}
+
+function readSeries(reader: Reader, end: number): { series: WriteSeries; droppedNaN: number } {
+  const head = { name: '', labels: {} };
+  const samples: Sample[] = [];
+  const sampleSpans: number[] = [];
+  // Labels come before samples on the wire, but protobuf allows any order: samples are
+  // located first and read once the name is known.
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag === TAG_LABELS) readLabel(reader, messageEnd(reader), head);
+    else if (tag === TAG_SAMPLES) {
+      const sampleEnd = messageEnd(reader);
+      sampleSpans.push(reader.pos, sampleEnd);
+      reader.pos = sampleEnd;
+    } else skip(reader, tag);
+  }
+  expectEnd(reader, end);
+  if (head.name === '') throw new WriteRequestError('A series has no __name__ label.');
+  let droppedNaN = 0;
+  for (let i = 0; i < sampleSpans.length; i += 2) {
+    reader.pos = sampleSpans[i] ?? end;
+    if (!readSample(reader, sampleSpans[i + 1] ?? end, head, samples)) droppedNaN += 1;
+  }
+  reader.pos = end;
+  return { series: { name: head.name, labels: head.labels, samples }, droppedNaN };
+}
+
+function readMetadata(reader: Reader, end: number): WriteMetadata {
+  let family = '';
+  let type = 0;
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag === TAG_METADATA_TYPE) type = reader.int32();
+    else if (tag === TAG_METADATA_FAMILY) family = reader.stringVerify();
+    else skip(reader, tag);
+  }
+  expectEnd(reader, end);
+  return { family, type };
+}
+
+/**
+ * Decodes a Prometheus remote-write 1.0 `WriteRequest` (the uncompressed protobuf; see
+ * `remote.proto` beside this file). Written against protobufjs' `Reader` rather than its
+ * reflection decoder so that each sample costs one object, the `Sample` itself, and all the
+ * samples of a series share one labels object. Throws `WriteRequestError` on anything that is
+ * not valid protobuf or breaks the data model (a series without `__name__`, a label twice).
+ */
+export function decodeWriteRequest(bytes: Uint8Array): DecodedWriteRequest {
+  const reader = new protobuf.Reader(bytes);
+  const series: WriteSeries[] = [];
+  const metadata: WriteMetadata[] = [];
+  let droppedNaN = 0;
+  try {
+    while (reader.pos < reader.len) {
+      const tag = reader.uint32();
+      if (tag === TAG_TIMESERIES) {
+        const read = readSeries(reader, messageEnd(reader));
+        series.push(read.series);
+        droppedNaN += read.droppedNaN;
+      } else if (tag === TAG_METADATA) metadata.push(readMetadata(reader, messageEnd(reader)));
+      else skip(reader, tag);
+    }
+  } catch (error) {
+    if (error instanceof WriteRequestError) throw error;
+    // protobufjs' own errors: a truncated varint, an index out of range, a bad wire type.
+    throw new WriteRequestError(`Not a valid protobuf WriteRequest: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  return { series, metadata, droppedNaN };
+}

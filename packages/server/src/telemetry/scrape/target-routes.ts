@@ -1,0 +1,21 @@
+import { targetsBodySchema } from '@xops/contracts';
+import { errorResponses } from '../../http/error-envelope';
+import type { ZodApp } from '../../http/zod-app';
+import type { TelemetrySink } from '../sample-sink';
+import type { Scraper } from './scraper';
+
+/**
+ * `GET /api/v1/targets` (viewer): every scrape target with its health as this replica knows it
+ * (live on the replica that holds the scrape lease), and why a telemetry selector counts nothing.
+ * Without a scraper (an app made without telemetry), the list is empty.
+ */
+export function registerTargetRoutes(app: ZodApp, { scraper, sink }: { scraper?: Scraper; sink?: Pick<TelemetrySink, 'problems'> }): void {
+  app.get('/api/v1/targets', {
+    config: { access: 'viewer' },
+    schema: {
+      operationId: 'listTargets', tags: ['telemetry'],
+      summary: 'Prometheus scrape targets (DataSources of type prometheus-scrape) with their health: up, last scrape, last error, samples.',
+      response: { 200: targetsBodySchema, ...errorResponses(401) },
+    },
+  }, async () => ({ scraping: scraper?.scraping() ?? false, targets: scraper?.targets() ?? [], problems: [...sink?.problems() ?? []] }));
+}
