@@ -5,7 +5,7 @@ import { testDatabaseEngines } from '@xops/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCliHarness, type CliHarness } from './cli-harness';
 
-const example = resolve(import.meta.dirname, '../../../examples/telemetry/scrape-checkout.yaml');
+const example = resolve(import.meta.dirname, '../../../examples/telemetry/scrape-storefront.yaml');
 
 describe.each(testDatabaseEngines())('xops with telemetry selectors and scrape targets on %s', (engine) => {
   let harness: CliHarness;

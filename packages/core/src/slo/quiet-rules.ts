@@ -2,9 +2,12 @@ import type { RulePlan } from './alert-rule-check';
 import type { ObjectiveRuntime } from './objective-runtime';
 import type { SliSeries } from './sli-series';
 
-// A proof looks at most this far ahead (and half its window): far enough that most steps of a
-// healthy replay skip every rule, near enough that what leaves the window meanwhile stays small.
-const MAX_REACH_MS = 3_600_000;
+// How far ahead a proof looks, as shares of its window, tried in turn: far means fewer proofs,
+// near means less of the window leaves meanwhile (a tighter bound). A window without a bad event
+// needs no total at all: it stays quiet until a bad event comes (see `proveWindow`).
+const REACH_SHARES = [0.75, 0.25, 1 / 32];
+// No new proof of a rule that could not be proven before this, at most, nor after an eighth of its window.
+const MAX_RETRY_MS = 900_000;
 // Burn rates are computed as (1 − good/total)/(1 − target) in floating point: a bound this far
 // (relatively) below the threshold cannot be crossed by rounding.
 const MARGIN = 1e-6;
@@ -71,6 +74,13 @@ export class QuietRules {
     return series.revision === this.revision && series.appendedBad <= this.badLimit[r]! && !(series.end > now);
   }
 
+  /** Forgets the proof of rule `r`: it holds, or its alert is not at rest. */
+  forget(r: number): void {
+    if (this.until[r] === NO_PROOF) return;
+    this.until[r] = NO_PROOF;
+    this.combine();
+  }
+
   /** Forgets every proof (the alert states were changed from outside). */
   reset(): void {
     this.until.fill(NO_PROOF);
@@ -102,17 +112,21 @@ export class QuietRules {
       this.combine();
       return;
     }
-    if (rule.kind === 'multiwindow-burn-rate') windowMs = windowsMs[plan.shortIndex]!;
-    else if (rule.kind === 'burn-rate' && (rule.op === 'gt' || rule.op === 'gte')) windowMs = windowsMs[plan.longIndex]!;
+    // A multiwindow rule needs both windows to burn: either one calm is proof enough (after an
+    // incident the short window stays hot for hours while the long one is far from its factor).
+    let otherMs = Number.NaN;
+    if (rule.kind === 'multiwindow-burn-rate') {
+      windowMs = windowsMs[plan.shortIndex]!;
+      otherMs = windowsMs[plan.longIndex]!;
+    } else if (rule.kind === 'burn-rate' && (rule.op === 'gt' || rule.op === 'gte')) windowMs = windowsMs[plan.longIndex]!;
     else if (rule.kind === 'budget-exhausted') {
       windowMs = rollingMs;
       threshold = 1;
     }
-    // A long reach first (fewer proofs), a short one if the window burns too much for it.
-    if (!this.proveWindow(r, objective, windowMs, threshold, now, 0.75) && !this.proveWindow(r, objective, windowMs, threshold, now, 0.25)) {
+    if (!this.proveWindow(r, objective, windowMs, threshold, now) && !this.proveWindow(r, objective, otherMs, threshold, now)) {
       this.until[r] = NO_PROOF;
       // Not provable now (the window burns, or it cannot be bounded): try again a while later, not every step.
-      this.retryAt[r] = Number.isNaN(windowMs) ? Number.POSITIVE_INFINITY : now + Math.min(windowMs / 8, MAX_REACH_MS / 4);
+      this.retryAt[r] = Number.isNaN(windowMs) ? Number.POSITIVE_INFINITY : now + Math.min(windowMs / 8, MAX_RETRY_MS);
     }
     this.combine();
   }
@@ -123,22 +137,32 @@ export class QuietRules {
     return now - (last === Number.NEGATIVE_INFINITY ? this.since : last) < afterMs;
   }
 
-  private proveWindow(r: number, objective: ObjectiveRuntime, windowMs: number, threshold: number, now: number, reachShare: number): boolean {
+  private proveWindow(r: number, objective: ObjectiveRuntime, windowMs: number, threshold: number, now: number): boolean {
     const series = this.series;
     const allowance = 1 - objective.target;
-    const t1 = now + Math.min(windowMs * reachShare, MAX_REACH_MS);
     // Below this, rounding in 1 − good/total (about 1e-16 absolute) could matter against the margin.
     if (!(threshold * allowance > 1e-9) || Number.isNaN(windowMs)) return false;
-    if (!(windowMs <= series.fineSpanMs || series.settledAt(t1 - windowMs))) return false;
-    // The window now, then what of it every window until t1 keeps: [t1 − S, now).
+    const fine = windowMs <= series.fineSpanMs;
     objective.sumsSinceInto(now - windowMs, scratch);
     const bad = scratch[1]! - scratch[0]!;
-    objective.sumsSinceInto(t1 - windowMs, scratch);
-    const maxBad = threshold * (1 - MARGIN) * allowance * scratch[1]!;
-    if (!(bad <= maxBad)) return false;
-    this.until[r] = t1;
-    this.badLimit[r] = series.appendedBad + (maxBad - bad);
-    return true;
+    if (bad === 0 && fine) {
+      // No bad event in it: the burn stays 0 (or NaN without events) until one is appended, however long.
+      this.until[r] = Number.POSITIVE_INFINITY;
+      this.badLimit[r] = series.appendedBad;
+      return true;
+    }
+    for (const share of REACH_SHARES) {
+      const t1 = now + windowMs * share;
+      if (!(fine || series.settledAt(t1 - windowMs))) continue;
+      // What of the window every window until t1 keeps: [t1 − S, now).
+      objective.sumsSinceInto(t1 - windowMs, scratch);
+      const maxBad = threshold * (1 - MARGIN) * allowance * scratch[1]!;
+      if (!(bad <= maxBad)) continue;
+      this.until[r] = t1;
+      this.badLimit[r] = series.appendedBad + (maxBad - bad);
+      return true;
+    }
+    return false;
   }
 
   private combine(): void {

@@ -28,7 +28,8 @@ export class SloRuntime {
   private to = 0;
   private readonly exhaustionIndex: number;
   private readonly check: RuleCheck = { holds: false, value: Number.NaN };
-  private readonly quiet: readonly (QuietRules | null)[];
+  // Proofs of quiet rules, made from the first tick not observed on (the live loop has none).
+  private quiet: readonly (QuietRules | null)[] | null = null;
 
   constructor(
     readonly definition: SloDefinition,
@@ -39,10 +40,6 @@ export class SloRuntime {
     this.windowsMs = windowsMs;
     this.plans = plans;
     this.exhaustionIndex = windowsMs.indexOf(EXHAUSTION_LOOKBACK_MS);
-    // Proofs of quiet rules are made for plain Occurrences objectives, whose windows are sums of
-    // one raw series; a composite reads its objectives' numbers every tick.
-    const provable = !definition.composite && definition.method === 'Occurrences';
-    this.quiet = objectives.map((objective) => (provable && objective.raw.length === 1 ? new QuietRules(objective.raw[0]!, plans) : null));
   }
 
   /**
@@ -66,17 +63,19 @@ export class SloRuntime {
     const minEvents = this.definition.minEventsForBurnRateAlerts;
     const plans = this.plans;
     const check = this.check;
+    const quiets = observed ? this.quiet : (this.quiet ??= this.quietRules());
     for (let o = 0; o < this.objectives.length; o++) {
       const objective = this.objectives[o]!;
-      const quiet = observed ? null : this.quiet[o]!;
-      if (quiet !== null && quiet.all(now)) continue;
+      const quiet = quiets === null ? null : quiets[o]!;
+      const skips = !observed && quiet !== null;
+      if (skips && quiet.all(now)) continue;
       // Without proofs every window is read; with them, only what the rules left to check read:
       // the cumulative at `now` for burn rates (1), the SLO window too for the budget (2).
-      let evaluated = quiet === null ? 2 : 0;
+      let evaluated = skips ? 0 : 2;
       if (evaluated === 2) objective.evaluate(this.windowsMs, from, now, windowMs);
       for (let r = 0; r < plans.length; r++) {
         const plan = plans[r]!;
-        if (quiet !== null) {
+        if (skips) {
           if (quiet.one(r, now, plan)) continue;
           const needs = plan.rule.kind === 'no-data' ? 0 : plan.rule.kind === 'budget-exhausted' ? 2 : 1;
           if (evaluated === 0 && needs > 0) objective.prepare(this.windowsMs, from, now);
@@ -92,9 +91,10 @@ export class SloRuntime {
             at: now, from: left, to: record.status, severity: plan.rule.severity, value: nullable(record.value),
           });
         }
-        if (quiet !== null && !check.holds && (record.status === 'inactive' || record.status === 'resolved')) {
-          quiet.prove(r, plan, objective, this.windowsMs, rollingMs, since, now);
-        }
+        if (quiet === null) continue;
+        // A proof only speaks for an alert at rest: one that moved (at any tick) loses it.
+        if (check.holds || record.status === 'pending' || record.status === 'firing') quiet.forget(r);
+        else if (!observed) quiet.prove(r, plan, objective, this.windowsMs, rollingMs, since, now);
       }
     }
   }
@@ -144,7 +144,7 @@ export class SloRuntime {
     if (objective === undefined || r < 0) return false;
     restoreAlertRecord(objective.alerts[r]!, state);
     // A proof assumed the alert at rest.
-    for (const quiet of this.quiet) quiet?.reset();
+    for (const quiet of this.quiet ?? []) quiet?.reset();
     return true;
   }
 
@@ -159,6 +159,13 @@ export class SloRuntime {
         if (before >= 0) Object.assign(objective.alerts[r]!, old.alerts[before]!);
       });
     }
+  }
+
+  // Proofs are made for plain Occurrences objectives, whose windows are sums of one raw series; a
+  // composite reads its objectives' numbers every tick.
+  private quietRules(): (QuietRules | null)[] {
+    const provable = !this.definition.composite && this.definition.method === 'Occurrences';
+    return this.objectives.map((objective) => (provable && objective.raw.length === 1 ? new QuietRules(objective.raw[0]!, this.plans) : null));
   }
 
   private alertState(objective: string, plan: RulePlan, record: AlertRecord): AlertState {
