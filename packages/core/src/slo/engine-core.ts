@@ -31,7 +31,8 @@ export interface DefinitionsOutcome {
   readonly seriesToLoad: readonly string[];
 }
 
-interface SeriesEntry {
+/** A series the engine holds, with the derivers that read it. */
+export interface SeriesEntry {
   readonly key: string;
   readonly series: SliSeries;
   readonly layout: SeriesLayout;

@@ -1,7 +1,8 @@
 import type { Result } from '../result';
 import type { AlertTransition } from './alert-state';
 import type { SeriesBucket } from './bucket';
-import { EngineCore, inTimeOrder } from './engine-core';
+import { EngineCore } from './engine-core';
+import { replayFeed } from './replay-feed';
 import type { SloDefinition } from './slo-definition';
 import type { ObjectiveStatus } from './slo-status';
 
@@ -50,47 +51,29 @@ export function replaySlo(
   if (!(Number.isFinite(from) && Number.isFinite(to) && to >= from && stepMs > 0 && pointEveryMs > 0)) {
     return { ok: false, error: { code: 'invalid-options', problems: ['needs finite from ≤ to and positive stepMs and pointEveryMs'] } };
   }
+  // Buckets come from the store oldest first: trust that, and start over sorted if it was wrong.
+  return run(definition, buckets, options, true) ?? run(definition, buckets, options, false)!;
+}
+
+// One replay; undefined when the buckets turned out not to be in time order while trusted to be.
+function run(
+  definition: SloDefinition,
+  buckets: Readonly<Record<string, readonly SeriesBucket[]>>,
+  options: ReplayOptions,
+  trustOrder: boolean,
+): Result<SloReplay, ReplayError> | undefined {
+  const { from, to, stepMs } = options;
+  const pointEveryMs = options.pointEveryMs ?? stepMs;
   const core = new EngineCore();
   const outcome = core.setDefinitions([definition]);
   const runtime = core.sloRuntimes[0];
   if (runtime === undefined) return { ok: false, error: { code: 'invalid-definition', problems: outcome.rejected.flatMap((r) => r.problems) } };
-  const feeds = Object.entries(buckets).flatMap(([key, list]) => {
-    const entry = core.entry(key);
-    if (entry === undefined) return [];
-    const sorted = inTimeOrder(list);
-    // The history before `from` reaches the engine all at once, before the first evaluation: a
-    // series no time slice reads takes it in bulk, as one by one (it does not depend on the others).
-    let next = 0;
-    if (entry.derivers.length === 0) {
-      let past = 0;
-      while (past < sorted.length && sorted[past]!.start + sorted[past]!.resolutionMs <= from) past++;
-      next = entry.series.loadInOrder(sorted, 0, past);
-    }
-    return [{ entry, buckets: sorted, next }];
-  });
+  const feed = replayFeed(core, buckets, from, trustOrder);
   const points: ReplayPoint[] = [];
   const transitions: AlertTransition[] = [];
   let nextPoint = from;
-  const single = feeds.length === 1 ? feeds[0] : undefined;
   for (let now = from; now <= to; now += stepMs) {
-    if (single !== undefined) {
-      // One series (most SLOs): no merge needed.
-      const list = single.buckets;
-      let next = single.next;
-      while (next < list.length && list[next]!.start + list[next]!.resolutionMs <= now) core.ingestInto(single.entry, list[next++]!);
-      single.next = next;
-    }
-    // Oldest first across series, each bucket once simulated time has passed its end.
-    while (single === undefined) {
-      let pick: (typeof feeds)[number] | undefined;
-      for (const feed of feeds) {
-        const bucket = feed.buckets[feed.next];
-        if (bucket === undefined || bucket.start + bucket.resolutionMs > now) continue;
-        if (pick === undefined || bucket.start < pick.buckets[pick.next]!.start) pick = feed;
-      }
-      if (pick === undefined) break;
-      core.ingestInto(pick.entry, pick.buckets[pick.next++]!);
-    }
+    if (!feed.feedUntil(now)) return undefined;
     // Between points only transitions are seen: the engine may skip the rules it proves quiet.
     const observed = now >= nextPoint;
     core.tick(now, transitions, observed);
@@ -99,5 +82,6 @@ export function replaySlo(
       nextPoint = now + pointEveryMs;
     }
   }
+  if (!feed.restInOrder()) return undefined;
   return { ok: true, value: { points, transitions } };
 }

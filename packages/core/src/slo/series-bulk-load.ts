@@ -10,14 +10,16 @@ export interface BulkLoadResult {
 
 /**
  * Takes `buckets[from…to)` into empty tiers exactly as `SliSeries.set` one by one would, for as
- * long as they come in time order without overlapping, on the grid, with whole counts. A bucket
+ * long as they come in time order without overlapping, on the grid, with whole counts, and end by
+ * `until`. A bucket
  * whose cell will have left the fine tier by the last one goes straight to the coarse tier, summed
  * per coarse cell: a month of 10-second history costs a few additions per bucket instead of a ring
  * write, a fold and a result object, and a 1-hour bucket costs O(1) instead of a walk over its 360
  * fine cells. Exact because whole counts sum exactly in any grouping (below 2^53), and the coarse
  * tier sees the same folds and moves, in the same order.
  */
-export function bulkLoad(fine: FineTier, coarse: CoarseTier, buckets: readonly SeriesBucket[], from: number, to: number, lastDataEnd: number): BulkLoadResult {
+export function bulkLoad(fine: FineTier, coarse: CoarseTier, buckets: readonly SeriesBucket[], range: { readonly from: number; readonly to: number; readonly until: number }, lastDataEnd: number): BulkLoadResult {
+  const { from, to, until } = range;
   const ring = fine.ring;
   const origin = ring.originMs;
   const cellMs = fine.cellMs;
@@ -37,6 +39,7 @@ export function bulkLoad(fine: FineTier, coarse: CoarseTier, buckets: readonly S
   let foldTotal = 0;
   for (; end < to; end++) {
     const { start, good, total, resolutionMs } = buckets[end]!;
+    if (start + resolutionMs > until) break;
     let first = head + 1;
     let last = first;
     if (start !== nextStart || resolutionMs !== cellMs) {

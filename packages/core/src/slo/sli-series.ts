@@ -160,12 +160,13 @@ export class SliSeries {
 
   /**
    * Takes `buckets[from…to)` into this empty series exactly as `set` one by one would, for as
-   * long as they come in time order without overlapping, on the grid, with whole counts (see
-   * `bulkLoad`); returns the index of the first one not taken, from which the caller goes on with `set`.
+   * long as they come in time order without overlapping, on the grid, with whole counts, and end
+   * by `until` (see `bulkLoad`); returns the index of the first one not taken, from which the
+   * caller goes on with `set`.
    */
-  loadInOrder(buckets: readonly SeriesBucket[], from: number, to: number): number {
+  loadInOrder(buckets: readonly SeriesBucket[], from: number, to: number, until = Number.POSITIVE_INFINITY): number {
     if (!this.fine.ring.isEmpty) return from;
-    const { end, lastDataEnd } = bulkLoad(this.fine, this.coarse, buckets, from, to, this.lastDataEndMs);
+    const { end, lastDataEnd } = bulkLoad(this.fine, this.coarse, buckets, { from, to, until }, this.lastDataEndMs);
     this.lastDataEndMs = lastDataEnd;
     if (end > from) this.revisionCount++;
     return end;
