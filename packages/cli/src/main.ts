@@ -2,8 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { describeCliError, EXIT_OK, EXIT_USAGE } from './cli-errors';
 import { processIo, type CliIo } from './cli-io';
 import { registerApplyCommand } from './commands/apply-command';
+import { registerBackfillCommand } from './commands/backfill-command';
 import { registerDeleteCommand } from './commands/delete-command';
+import { registerDemoCommand } from './commands/demo-command';
 import { registerDescribeCommand } from './commands/describe-command';
+import { registerExportCommand } from './commands/export-command';
 import { registerGetCommand } from './commands/get-command';
 import { registerIngestCommand } from './commands/ingest-command';
 import { registerTokenCommand } from './commands/token-command';
@@ -31,11 +34,14 @@ Examples:
   $ xops get slo                     list SLOs; -o json|yaml for the documents
 `);
   registerUpCommand(program, io);
+  registerDemoCommand(program, io);
   registerApplyCommand(program, io);
   registerGetCommand(program, io);
   registerDescribeCommand(program, io);
   registerDeleteCommand(program, io);
   registerReplayCommand(program, io);
+  registerBackfillCommand(program, io);
+  registerExportCommand(program, io);
   registerIngestCommand(program, io);
   registerTokenCommand(program, io);
   registerVersionCommand(program, io);

@@ -16,6 +16,7 @@ export { parseCalendarStartTime, isIanaTimeZone, type CalendarStartTime } from '
 export * from './config/openslo/service';
 export * from './config/openslo/data-source';
 export * from './config/openslo/scrape-data-source';
+export * from './config/openslo/promql-data-source';
 export * from './api/target-health';
 export * from './config/openslo/sli';
 export { XOPS_SOURCE_TYPE, isXopsMetric } from './config/openslo/sli-selectors';
@@ -40,3 +41,7 @@ export { parseInstant, instantSchema, isoInstant } from './api/instant';
 export * from './api/alert';
 export * from './api/slo-status';
 export * from './api/slo-series';
+export * from './api/backfill';
+export * from './config/openslo/golden-signal-annotations';
+export * from './api/service-signals';
+export * from './api/demo-fault';

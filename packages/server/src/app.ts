@@ -22,7 +22,12 @@ import { registerAlertRoutes } from './slo/alert-routes';
 import { registerReplayRoutes } from './slo/replay-routes';
 import type { SloEvaluator } from './slo/slo-evaluator';
 import { registerSloRoutes } from './slo/slo-routes';
+import type { DemoFleet } from './demo/demo-fleet';
+import { registerDemoRoutes } from './demo/demo-routes';
+import { registerSignalRoutes } from './telemetry/golden-signals/signal-routes';
 import { registerOtlpRoutes } from './telemetry/otlp/otlp-routes';
+import { registerBackfillRoutes } from './telemetry/promql/backfill-routes';
+import type { PromqlPoller } from './telemetry/promql/promql-poller';
 import { registerRemoteWriteRoutes } from './telemetry/remote-write/remote-write-routes';
 import type { TelemetrySink } from './telemetry/sample-sink';
 import type { Scraper } from './telemetry/scrape/scraper';
@@ -41,7 +46,9 @@ export interface CreateAppOptions {
   /** What "now" is for series defaults and relative times (`now-1h`); the system clock by default. */
   readonly clock?: Clock;
   /** Telemetry in: the sample sink (its problems show at `/api/v1/targets`) and the scrape loop; without them, no targets. */
-  readonly telemetry?: { readonly sink: TelemetrySink; readonly scraper?: Scraper };
+  readonly telemetry?: { readonly sink: TelemetrySink; readonly scraper?: Scraper; readonly promql?: PromqlPoller };
+  /** The simulated fleet of `xops demo`, whose faults `/api/v1/demo/faults` injects; absent otherwise. */
+  readonly demo?: DemoFleet;
 }
 
 /**
@@ -79,11 +86,14 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
   for (const info of KINDS) registerKindRoutes(app, { store, info });
   registerSloRoutes(app, { store, clock, evaluator });
   registerReplayRoutes(app, { store, clock });
+  registerBackfillRoutes(app, { store, clock });
   registerAlertRoutes(app, { store });
   registerBundleRoutes(app, { store });
   registerIngestRoutes(app, { store });
-  registerTargetRoutes(app, { scraper: options.telemetry?.scraper, sink: options.telemetry?.sink });
+  registerTargetRoutes(app, { scraper: options.telemetry?.scraper, sink: options.telemetry?.sink, promql: options.telemetry?.promql });
   registerOtlpRoutes(app, { sink: options.telemetry?.sink });
+  registerSignalRoutes(app, { store, clock });
+  if (options.demo) registerDemoRoutes(app, { fleet: options.demo, clock });
   registerRemoteWriteRoutes(app, { sink: options.telemetry?.sink });
   registerUnknownKindRoutes(app);
   registerOpenApiRoute(app);

@@ -9,3 +9,7 @@ export type { SloEvaluator, SloEvaluatorOptions } from './slo/slo-evaluator';
 export { systemClock } from './clock/clock';
 export type { Clock } from './clock/clock';
 export { FakeClock } from './clock/fake-clock';
+export { createDemoFleet, DEMO_SERVICES } from './demo/demo-fleet';
+export type { DemoFleet, DemoFault } from './demo/demo-fleet';
+export { createTelemetrySink } from './telemetry/sample-sink';
+export { createScraper } from './telemetry/scrape/scraper';

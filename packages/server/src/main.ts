@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { openStore } from '@xops/store';
+import { openStore, type ObjectWrite } from '@xops/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { formatAdminTokenNotice } from './auth/admin-token-notice';
 import { bootstrapAdminToken } from './auth/bootstrap-admin-token';
+import { generateTokenSecret, hashTokenSecret } from './auth/token-secret';
+import type { DemoFleet } from './demo/demo-fleet';
 import { systemClock } from './clock/clock';
 import { createSloEvaluator } from './slo/slo-evaluator';
 import { createTelemetrySink } from './telemetry/sample-sink';
+import { createPromqlPoller } from './telemetry/promql/promql-poller';
 import { createScraper } from './telemetry/scrape/scraper';
 
 export interface StartServerOptions {
@@ -30,6 +33,11 @@ export interface StartServerOptions {
   readonly handleSignals?: boolean;
   /** Time between SLO evaluations, in ms; 10 000 by default. */
   readonly evaluationIntervalMs?: number;
+  /**
+   * `xops demo`: the simulated fleet (its fault routes are served), the documents applied at start
+   * (as actor `demo`), and an admin token printed on every start, a new one when the store has tokens.
+   */
+  readonly demo?: { readonly fleet: DemoFleet; readonly documents: readonly ObjectWrite[] };
 }
 
 export interface RunningServer {
@@ -61,14 +69,24 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Telemetry in: every path hands samples to the sink; the scrape loop runs under its own lease.
   const sink = createTelemetrySink({ store, clock: systemClock, logger: log });
   const scraper = createScraper({ store, sink, clock: systemClock, logger: log, holder });
+  // PromQL DataSources are queried for the newest buckets under a lease of their own.
+  const promql = createPromqlPoller({ store, clock: systemClock, logger: log, holder });
   let url: string;
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
     // Before listening: were listen to fail (port taken), the token must already have been shown,
     // or nobody could ever see it.
     const adminToken = await bootstrapAdminToken(store);
-    if (adminToken) (options.output ?? process.stdout).write(formatAdminTokenNotice(adminToken));
-    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock, telemetry: { sink, scraper } });
+    let shownToken = adminToken;
+    if (options.demo) {
+      await store.applyObjects(options.demo.documents, 'demo');
+      if (!shownToken) {
+        shownToken = generateTokenSecret();
+        await store.insertToken({ name: `demo-${randomBytes(4).toString('hex')}`, role: 'admin', hash: hashTokenSecret(shownToken), createdBy: 'demo' });
+      }
+    }
+    if (shownToken) (options.output ?? process.stdout).write(formatAdminTokenNotice(shownToken));
+    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock, telemetry: { sink, scraper }, demo: options.demo?.fleet });
     url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   } catch (error) {
     await store.close();
@@ -89,6 +107,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         // lease that cannot be released expires by itself: that is no reason to stop closing.
         await evaluator.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the SLO evaluation lease'));
         await scraper.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the scrape lease'));
+        await promql.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the PromQL poll lease'));
         // Stops accepting and waits for in-flight requests, which still need the store.
         await app.close();
         // Held buckets are written while the store is still open.
@@ -111,6 +130,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   evaluator.start();
   sink.start();
   scraper.start();
+  promql.start();
   log.info({ url, engine: store.engine, holder }, 'xops is ready');
   options.onReady?.({ url });
   return { url, close, closed, holder };

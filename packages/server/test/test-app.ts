@@ -47,6 +47,7 @@ export async function openTestApp(engine: StoreEngine, extras: TestAppExtras = {
     close: async () => {
       await evaluator?.close();
       await telemetry?.scraper?.close();
+      await telemetry?.promql?.close();
       await telemetry?.sink.close();
       await app.close();
       await cleanup();

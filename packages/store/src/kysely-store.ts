@@ -10,10 +10,11 @@ import { getConfigObject, listConfigObjects } from './config-objects';
 import { deleteObjectRefs } from './delete-objects';
 import { acquireLease, getLease, releaseLease } from './leases';
 import { runInTransaction } from './run-in-transaction';
+import { readSignalBuckets, writeSignalBuckets } from './signal-buckets';
 import { compactSliBuckets, readSliBucketChanges, readSliBuckets, writeSliBuckets } from './sli-buckets';
 import type { XopsDatabase } from './xops-database';
 import type {
-  BucketChange, NewAuditEntry, ObjectWrite, StoredBucket, StoreEngine, TokenRecord, XopsStore,
+  BucketChange, NewAuditEntry, ObjectWrite, SignalBucket, StoredBucket, StoreEngine, TokenRecord, XopsStore,
 } from './xops-store';
 
 /** What a `KyselyStore` is built from; `openStore` assembles it. */
@@ -98,6 +99,14 @@ export class KyselyStore implements XopsStore {
 
   compactBuckets(now: number): Promise<number> {
     return compactSliBuckets(this.#db, now);
+  }
+
+  writeSignalBuckets(buckets: readonly SignalBucket[]): Promise<number> {
+    return writeSignalBuckets(this.#db, buckets);
+  }
+
+  readSignalBuckets(service: string, from: number, to: number): Promise<SignalBucket[]> {
+    return readSignalBuckets(this.#db, service, from, to);
   }
 
   listAlertStates(slo?: string): Promise<AlertState[]> {

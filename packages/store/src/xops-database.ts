@@ -14,6 +14,7 @@ export interface XopsDatabase {
   alert_states: AlertStatesTable;
   alert_transitions: AlertTransitionsTable;
   leases: LeasesTable;
+  signal_buckets: SignalBucketsTable;
 }
 
 /** One applied config object; `(kind, name)` is the key. */
@@ -105,4 +106,14 @@ export interface LeasesTable {
   name: string;
   holder: string;
   expires_at: number;
+}
+
+/** Golden-signal buckets; see `0003-golden-signals.ts`. */
+export interface SignalBucketsTable {
+  service: string;
+  signal: 'requests' | 'errors' | 'latency' | 'saturation';
+  le: string;
+  start_ms: number;
+  value: number;
+  samples: number;
 }

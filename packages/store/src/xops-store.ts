@@ -31,6 +31,20 @@ export interface BucketChange extends StoredBucket {
   readonly seq: number;
 }
 
+/**
+ * One 10-second bucket of a service's golden signal (DESIGN.md §4): `value` adds up (request or
+ * error increase, a latency bucket's increase for bound `le`, the sum of saturation readings),
+ * `samples` counts readings (a saturation mean is `value / samples`). `le` is `''` outside latency.
+ */
+export interface SignalBucket {
+  readonly service: string;
+  readonly signal: 'requests' | 'errors' | 'latency' | 'saturation';
+  readonly le: string;
+  readonly start: number;
+  readonly value: number;
+  readonly samples: number;
+}
+
 /** The database engines the store runs on. */
 export type StoreEngine = 'sqlite' | 'postgres';
 
@@ -80,6 +94,12 @@ export interface XopsStore {
   readBucketChanges(afterSeq: number, limit: number): Promise<BucketChange[]>;
   /** Rolls 10-second buckets older than `now - 24 h` into 1-minute buckets; returns rows removed. */
   compactBuckets(now: number): Promise<number>;
+
+  // --- Golden signals (DESIGN.md §4) ----------------------------------------------------------
+  /** Adds the buckets to the stored ones (`value` and `samples` summed) in one transaction; returns rows written. */
+  writeSignalBuckets(buckets: readonly SignalBucket[]): Promise<number>;
+  /** The golden-signal buckets of one service with start in `[from, to)`, oldest first. */
+  readSignalBuckets(service: string, from: number, to: number): Promise<SignalBucket[]>;
 
   // --- Alert states (the SLO engine's output, the alert router's input) ------------------------
   listAlertStates(slo?: string): Promise<AlertState[]>;

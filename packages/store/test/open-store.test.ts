@@ -51,7 +51,7 @@ describe.each(testDatabaseEngines())('openStore on %s', (engine) => {
     }
     const third = await openStore(t.options);
     await third.close();
-    expect(await appliedMigrations(engine, t.options)).toEqual(['0001-initial', '0002-slo-engine']);
+    expect(await appliedMigrations(engine, t.options)).toEqual(['0001-initial', '0002-slo-engine', '0003-golden-signals']);
   });
 
   it('can be closed twice', async () => {
@@ -92,6 +92,7 @@ describe('openStore on SQLite', () => {
     expect(lines).toEqual([
       'database migration applied {"migration":"0001-initial"}',
       'database migration applied {"migration":"0002-slo-engine"}',
+      'database migration applied {"migration":"0003-golden-signals"}',
       'store opened {"engine":"sqlite"}',
       'store opened {"engine":"sqlite"}',
     ]);

@@ -10,24 +10,44 @@ describe('examples/ of the README tour', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
-  it('hold the services with their SLOs, the alerting objects and the scrape example', async () => {
+  it('hold the services with their SLOs, the alerting objects, the scrape and the PromQL examples', async () => {
     const result = await loadConfigFiles([EXAMPLES]);
     if (!result.ok) throw new Error('examples do not load');
     expect(result.documents.map(({ object }) => `${object.kind}/${object.metadata.name}`).sort()).toEqual([
       'AlertCondition/fast-burn',
       'AlertNotificationTarget/on-call-email',
       'AlertPolicy/page-on-fast-burn',
+      'DataSource/billing-prometheus',
+      'DataSource/demo-fleet',
       'DataSource/storefront-pods',
+      'SLI/billing-latency',
+      'SLI/billing-requests',
+      'SLI/cart-requests',
+      'SLI/catalog-requests',
       'SLI/checkout-requests',
+      'SLI/gateway-requests',
+      'SLI/payments-requests',
       'SLI/search-latency-p99',
       'SLI/search-requests',
       'SLI/storefront-requests',
+      'SLO/billing-availability',
+      'SLO/billing-latency',
+      'SLO/cart-availability',
+      'SLO/cart-latency',
+      'SLO/catalog-availability',
       'SLO/checkout-availability',
+      'SLO/gateway-availability',
+      'SLO/payments-availability',
       'SLO/search-latency',
       'SLO/search-monthly-availability',
       'SLO/storefront-availability',
       'SLO/storefront-latency',
+      'Service/billing',
+      'Service/cart',
+      'Service/catalog',
       'Service/checkout',
+      'Service/gateway',
+      'Service/payments',
       'Service/search',
       'Service/storefront',
     ]);

@@ -13,12 +13,12 @@ export interface IngestProgress {
  * A progress bar over `total` lines on stderr when stderr is a terminal; elsewhere (a CI log, a
  * pipe) a bar would only write control characters, so nothing until `finish` prints the summary.
  */
-export function createIngestProgress(io: CliIo, total: number, unit: string): IngestProgress {
+export function createIngestProgress(io: CliIo, total: number, unit: string, verb = 'sending'): IngestProgress {
   const terminal = io.errTerminal;
   if (terminal === undefined) return { advance: () => undefined, finish: (summary) => io.err(`${summary}\n`) };
   const bar = new SingleBar({
     stream: terminal,
-    format: `sending {bar} {percentage}% | {value}/{total} ${unit} | {duration_formatted}`,
+    format: `${verb} {bar} {percentage}% | {value}/{total} ${unit} | {duration_formatted}`,
     hideCursor: true,
   }, Presets.shades_classic);
   bar.start(total, 0);

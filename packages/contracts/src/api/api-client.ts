@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { alertStateSchema, alertTransitionSchema } from './alert';
 import { applyResultSchema, type ApplyRequest, type DeleteRequest } from './apply';
 import { auditEntrySchema } from './audit-entry';
+import { backfillResultSchema, prometheusRulesSchema, type BackfillRequest } from './backfill';
 import type { ErrorEnvelope } from './error-codes';
 import { ingestResultSchema, NDJSON_CONTENT_TYPE, type IngestMode } from './ingest-result';
 import { roleSchema } from './role';
 import { replayResultSchema, sloSeriesSchema, type ReplayRequest } from './slo-series';
+import { demoFaultSchema, type DemoFaultRequest } from './demo-fault';
+import { serviceSignalsSchema } from './service-signals';
 import { sloStatusSchema } from './slo-status';
 import { storedObjectSchema } from './stored-object';
 import { targetsBodySchema } from './target-health';
@@ -105,8 +108,17 @@ export function createApiClient(options: ApiClientOptions) {
     getSloSeries: (slo: string, range: { from?: string; to?: string; step?: string } = {}) =>
       request(sloSeriesSchema, 'GET', `/api/v1/slos/${segment(slo)}/series${query(range)}`),
     replay: (body: ReplayRequest) => request(replayResultSchema, 'POST', '/api/v1/replay', body),
+    /** Prometheus recording and alerting rules for the PromQL-backed SLOs (all, or one). */
+    getPrometheusRules: (filter: { slo?: string } = {}) => request(prometheusRulesSchema, 'GET', `/api/v1/prometheus-rules${query(filter)}`),
+    /** Fills an SLO's past buckets from its PromQL data sources over `[from, to)`. */
+    backfill: (slo: string, body: BackfillRequest) => request(backfillResultSchema, 'POST', `/api/v1/slos/${segment(slo)}/backfill`, body),
     /** Scrape targets with their health, and why a selector counts nothing. */
     listTargets: () => request(targetsBodySchema, 'GET', '/api/v1/targets'),
+    /** Golden signals of a service over time; instants as RFC 3339, epoch ms or `now-1h`, step as `1m`. */
+    getServiceSignals: (service: string, range: { from?: string; to?: string; step?: string } = {}) =>
+      request(serviceSignalsSchema, 'GET', `/api/v1/services/${segment(service)}/signals${query(range)}`),
+    /** Injects a fault into a service of `xops demo`'s fleet; answers every fault in effect. */
+    injectDemoFault: (body: DemoFaultRequest) => request(z.array(demoFaultSchema), 'POST', '/api/v1/demo/faults', body),
     listAlerts: (filter: { slo?: string; status?: string } = {}) => request(z.array(alertStateSchema), 'GET', `/api/v1/alerts${query(filter)}`),
     listAlertTransitions: (filter: { slo?: string; from?: string; to?: string; limit?: number } = {}) =>
       request(z.array(alertTransitionSchema), 'GET', `/api/v1/alerts/transitions${query(filter)}`),

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   XOPS_ERR_ROUTE_NOT_FOUND: 'No such endpoint.',
   XOPS_ERR_METHOD_NOT_ALLOWED: 'This endpoint does not accept that method.',
   XOPS_ERR_NOT_READY: 'The server is not ready.',
+  XOPS_ERR_UPSTREAM: 'A data source xops queried is down or answered with something it cannot use.',
   XOPS_ERR_INTERNAL: 'An unexpected error; it has been logged.',
 } as const;
 

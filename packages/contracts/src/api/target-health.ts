@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** The health of one scrape target, as `GET /api/v1/targets` shows it. */
+/**
+ * The health of one scrape target, or of one PromQL source (`kind: promql`: `url` is its base URL,
+ * `lastScrape` its last poll, `samples` the buckets that poll wrote), as `GET /api/v1/targets` shows it.
+ */
 export const targetHealthSchema = z.object({
+  kind: z.enum(['scrape', 'promql']).optional().describe('promql for a Prometheus DataSource xops queries; scrape when left out'),
   dataSource: z.string(),
   url: z.string(),
   /** `unknown` until its first scrape (or while this replica does not hold the scrape lease). */

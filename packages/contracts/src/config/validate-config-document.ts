@@ -1,5 +1,6 @@
 import type { ConfigObject, ConfigProblem } from './config-object';
 import { closestName } from './closest-name';
+import { goldenSignalProblems } from './openslo/golden-signal-annotations';
 import { anySpecSchema, configDocumentSchema } from './config-document-schema';
 import { findKind, KINDS, type KindInfo } from './kinds';
 import { OPENSLO_SPEC_SCHEMAS } from './openslo/openslo-spec-schemas';
@@ -32,6 +33,7 @@ export function validateConfigDocument(value: unknown):
   checkApiVersion(ownField(value, 'apiVersion'), info, problems);
   const parsed = parseConfigValue((info === undefined ? undefined : DOCUMENT_SCHEMAS.get(info.kind)) ?? ANY_DOCUMENT_SCHEMA, value);
   if (!parsed.ok) problems.push(...parsed.problems);
+  else if (info?.kind === 'Service') problems.push(...goldenSignalProblems(parsed.value.metadata.annotations));
   if (info === undefined || !parsed.ok || problems.length > 0) return { ok: false, problems };
   const { metadata, spec } = parsed.value;
   return { ok: true, value: { apiVersion: info.apiVersion, kind: info.kind, metadata, spec } };

@@ -189,17 +189,29 @@ export class EngineCore {
    */
   tick(now: number, transitions: AlertTransition[] | null, observed = true): void {
     for (let i = 0; i < this.deriverList.length; i++) this.deriverList[i]!.catchUp(now);
-    for (let i = 0; i < this.runtimes.length; i++) this.runtimes[i]!.tick(now, transitions, observed);
+    for (let i = 0; i < this.runtimes.length; i++) {
+      const runtime = this.runtimes[i]!;
+      // Small enough to inline: a quiet step then calls nothing, and boxes no `now` for a call.
+      if (!observed && runtime.restsAt(now)) continue;
+      runtime.tick(now, transitions, observed);
+    }
   }
 
-  statuses(now: number): SloStatus[] {
-    return this.runtimes.map((runtime) => runtime.status(now));
-  }
-
-  states(): AlertState[] {
-    const out: AlertState[] = [];
-    for (const runtime of this.runtimes) runtime.states(out);
-    return out;
+  /**
+   * An evaluation as the live loop needs it: derives the ended slices, then ticks each SLO and
+   * reads its status and alert states right away, while its series are still in the CPU's cache
+   * (10 000 SLOs hold ~460 MB: three passes over them would fetch everything three times).
+   */
+  evaluate(now: number, transitions: AlertTransition[]): { statuses: SloStatus[]; states: AlertState[] } {
+    for (let i = 0; i < this.deriverList.length; i++) this.deriverList[i]!.catchUp(now);
+    const statuses: SloStatus[] = [];
+    const states: AlertState[] = [];
+    for (let i = 0; i < this.runtimes.length; i++) {
+      const runtime = this.runtimes[i]!;
+      runtime.tick(now, transitions);
+      statuses.push(runtime.status(now, states));
+    }
+    return { statuses, states };
   }
 
   get sloRuntimes(): readonly SloRuntime[] {

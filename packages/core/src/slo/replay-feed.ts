@@ -35,8 +35,8 @@ export function replayFeed(core: EngineCore, buckets: Readonly<Record<string, re
 }
 
 class SingleFeed implements ReplayFeed {
+  // Buckets before `next` were fed (or loaded), in time order: each is checked against the one before.
   private next: number;
-  private lastStart: number;
 
   constructor(
     private readonly core: EngineCore,
@@ -45,7 +45,6 @@ class SingleFeed implements ReplayFeed {
     from: number,
   ) {
     this.next = entry.derivers.length === 0 ? entry.series.loadInOrder(list, 0, list.length, from) : 0;
-    this.lastStart = this.next > 0 ? list[this.next - 1]!.start : Number.NEGATIVE_INFINITY;
   }
 
   feedUntil(now: number): boolean {
@@ -53,28 +52,21 @@ class SingleFeed implements ReplayFeed {
     // Without time slices, a bucket goes straight to its series (what `ingestInto` does then).
     const series = this.entry.derivers.length === 0 ? this.entry.series : null;
     let next = this.next;
-    let lastStart = this.lastStart;
     while (next < list.length) {
       const bucket = list[next]!;
-      if (bucket.start < lastStart) return false;
+      if (next > 0 && bucket.start < list[next - 1]!.start) return false;
       if (bucket.start + bucket.resolutionMs > now) break;
-      lastStart = bucket.start;
       if (series === null) this.core.ingestInto(this.entry, bucket);
       else series.set(bucket);
       next++;
     }
     this.next = next;
-    this.lastStart = lastStart;
     return true;
   }
 
   restInOrder(): boolean {
     const list = this.list;
-    let lastStart = this.lastStart;
-    for (let i = this.next; i < list.length; i++) {
-      if (list[i]!.start < lastStart) return false;
-      lastStart = list[i]!.start;
-    }
+    for (let i = Math.max(1, this.next); i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return false;
     return true;
   }
 }

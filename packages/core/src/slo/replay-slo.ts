@@ -72,7 +72,11 @@ function run(
   const points: ReplayPoint[] = [];
   const transitions: AlertTransition[] = [];
   let nextPoint = from;
-  for (let now = from; now <= to; now += stepMs) {
+  // The simulated clock lives in a typed array: as a loop variable, an epoch-ms double is boxed
+  // (allocated) on every step of a loop entered by on-stack replacement, as this one always is.
+  const clock = new Float64Array([from]);
+  for (; clock[0]! <= to; clock[0] = clock[0]! + stepMs) {
+    const now = clock[0]!;
     if (!feed.feedUntil(now)) return undefined;
     // Between points only transitions are seen: the engine may skip the rules it proves quiet.
     const observed = now >= nextPoint;

@@ -27,8 +27,11 @@ export function bulkLoad(fine: FineTier, coarse: CoarseTier, buckets: readonly S
   // The moves of the fine head, replayed without the ring: when it reaches cell `last`, the cells
   // up to `last − capacity` leave it (folded, in order, if not empty), and a jump of a whole fine
   // tier moves the coarse tier on (`FineTier.moveHeadTo`). Buckets `[kept, end)` are still in it.
-  let head = Number.NaN;
-  let nextStart = Number.NaN;
+  // Loop-carried doubles are boxed on every step of a loop entered by on-stack replacement, as this
+  // one always is: the head is a cell index, the next start and the last data end are derived.
+  let head = -1;
+  let started = false;
+  let lastWithData = -1;
   let kept = from;
   let end = from;
   // Leaving buckets are summed here per coarse cell and handed to the coarse tier as one fold.
@@ -42,15 +45,16 @@ export function bulkLoad(fine: FineTier, coarse: CoarseTier, buckets: readonly S
     if (start + resolutionMs > until) break;
     let first = head + 1;
     let last = first;
-    if (start !== nextStart || resolutionMs !== cellMs) {
+    if (!started || start !== origin + first * cellMs || resolutionMs !== cellMs) {
       // Not simply the next fine cell: check the grid (a division) and the order.
       first = (start - origin) / cellMs;
       const cells = resolutionMs / cellMs;
-      if (!(Number.isInteger(first) && Number.isInteger(cells) && cells >= 1 && cells <= capacity) || first <= head) break;
+      if (!(Number.isInteger(first) && Number.isInteger(cells) && cells >= 1 && cells <= capacity) || (started && first <= head)) break;
       last = first + cells - 1;
     }
     if (!(Number.isInteger(good) && Number.isInteger(total) && good >= 0 && good <= total)) break;
-    const jump = first === head + 1 ? last - head - 1 : last - head;
+    // The first bucket of an empty tier jumps nowhere (`FineTier.moveHeadTo`).
+    const jump = !started ? 0 : first === head + 1 ? last - head - 1 : last - head;
     const split = origin + (last - capacity + 1) * cellMs;
     for (; kept < end; kept++) {
       const leaving = buckets[kept]!;
@@ -68,16 +72,18 @@ export function bulkLoad(fine: FineTier, coarse: CoarseTier, buckets: readonly S
       foldTotal += leaving.total;
     }
     head = last;
-    nextStart = start + resolutionMs;
+    started = true;
     if (jump >= capacity) {
       if (foldTo > foldFrom) coarse.fold(foldFrom, foldGood, foldTotal);
       foldFrom = Number.POSITIVE_INFINITY;
       foldTo = Number.NEGATIVE_INFINITY;
       coarse.moveOn(split);
     }
-    if (total > 0 && nextStart > lastDataEnd) lastDataEnd = nextStart;
+    if (total > 0) lastWithData = end;
   }
   if (end === from) return { end, lastDataEnd };
+  // Ends grow with starts here (no overlaps): the last bucket with events has the newest end.
+  if (lastWithData >= 0) lastDataEnd = Math.max(lastDataEnd, buckets[lastWithData]!.start + buckets[lastWithData]!.resolutionMs);
   if (foldTo > foldFrom) coarse.fold(foldFrom, foldGood, foldTotal);
   fine.writeTail(buckets, kept, end, head);
   return { end, lastDataEnd };

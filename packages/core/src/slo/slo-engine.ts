@@ -57,8 +57,8 @@ export function createSloEngine(): SloEngine {
     restoreAlertStates: (states) => core.restoreAlertStates(states),
     evaluate(now) {
       const transitions: AlertTransition[] = [];
-      core.tick(now, transitions);
-      return { statuses: core.statuses(now), states: core.states(), transitions };
+      const { statuses, states } = core.evaluate(now, transitions);
+      return { statuses, states, transitions };
     },
     byteSize: () => core.byteSize,
   };

@@ -7,6 +7,7 @@ import type { ObjectiveRuntime } from './objective-runtime';
 import type { SloDefinition } from './slo-definition';
 import { QuietRules } from './quiet-rules';
 import type { ObjectiveStatus, SloStatus } from './slo-status';
+import { StatusViews } from './status-views';
 import { windowBounds } from './window-bounds';
 
 /** The objective name of a composite SLO as a whole (see `AlertKey`). */
@@ -28,6 +29,7 @@ export class SloRuntime {
   private to = 0;
   private readonly exhaustionIndex: number;
   private readonly check: RuleCheck = { holds: false, value: Number.NaN };
+  private readonly views: StatusViews;
   // Proofs of quiet rules, made from the first tick not observed on (the live loop has none).
   private quiet: readonly (QuietRules | null)[] | null = null;
 
@@ -40,6 +42,8 @@ export class SloRuntime {
     this.windowsMs = windowsMs;
     this.plans = plans;
     this.exhaustionIndex = windowsMs.indexOf(EXHAUSTION_LOOKBACK_MS);
+    const names = objectives.flatMap((objective) => plans.map(({ rule }) => ({ slo: definition.name, objective: objective.name, rule: rule.name, severity: rule.severity })));
+    this.views = new StatusViews(names, plans.length, windowsMs.length);
   }
 
   /**
@@ -99,23 +103,39 @@ export class SloRuntime {
     }
   }
 
-  /** What the last `tick` found. */
-  status(now: number): SloStatus {
+  /** Whether every rule of every objective is proven quiet at `now`: an unobserved tick would change nothing. */
+  restsAt(now: number): boolean {
+    const quiets = this.quiet;
+    if (quiets === null) return false;
+    for (let o = 0; o < quiets.length; o++) if (quiets[o]?.all(now) !== true) return false;
+    return true;
+  }
+
+  /** What the last `tick` found; each alert state is also appended to `states` when given. */
+  status(now: number, states?: AlertState[]): SloStatus {
+    const objectives: ObjectiveStatus[] = [];
+    for (const objective of this.objectives) objectives.push(this.objectiveStatus(objective, states));
     return {
       slo: this.definition.name,
       service: this.definition.service,
       at: now,
       method: this.definition.method,
       composite: this.definition.composite,
-      objectives: this.objectives.map((objective) => this.objectiveStatus(objective)),
+      objectives,
     };
   }
 
-  objectiveStatus(objective: ObjectiveRuntime): ObjectiveStatus {
+  objectiveStatus(objective: ObjectiveRuntime, states?: AlertState[]): ObjectiveStatus {
     objective.computeAll();
+    const o = this.objectives.indexOf(objective);
     const window = this.definition.window;
     const windowMs = window.kind === 'rolling' ? window.durationMs : this.to - this.from;
     const budget = budgetFromShare(objective.unit, objective.budgetTotal, objective.consumed, objective.share, (1 - objective.target) * windowMs);
+    const views = this.views;
+    const burnRates = this.windowsMs.map((ms, j) => views.burnRate(o, j, ms, objective.burnAt(j)));
+    // The status and the list of states share each alert's object: they are the same values.
+    const alerts = objective.alerts.map((record, r) => views.alert(o, r, record));
+    if (states !== undefined) for (const alert of alerts) states.push(alert);
     return {
       objective: objective.name,
       target: objective.target,
@@ -124,17 +144,10 @@ export class SloRuntime {
       window: { from: this.from, to: this.to },
       events: { good: objective.eventsGood, total: objective.eventsTotal },
       budget,
-      burnRates: this.windowsMs.map((ms, j) => ({ windowMs: ms, burnRate: nullable(objective.burnAt(j)) })),
+      burnRates,
       timeToExhaustionMs: timeToExhaustionMs(budget.remaining, nullable(objective.burnAt(this.exhaustionIndex)), windowMs),
-      alerts: this.plans.map((plan, r) => this.alertState(objective.name, plan, objective.alerts[r]!)),
+      alerts,
     };
-  }
-
-  /** The state of every objective × rule, appended to `out`. */
-  states(out: AlertState[]): void {
-    for (const objective of this.objectives) {
-      for (let r = 0; r < this.plans.length; r++) out.push(this.alertState(objective.name, this.plans[r]!, objective.alerts[r]!));
-    }
   }
 
   /** Takes over a saved state; false when this SLO has no such objective or rule. */
@@ -168,7 +181,4 @@ export class SloRuntime {
     return this.objectives.map((objective) => (provable && objective.raw.length === 1 ? new QuietRules(objective.raw[0]!, this.plans) : null));
   }
 
-  private alertState(objective: string, plan: RulePlan, record: AlertRecord): AlertState {
-    return alertStateOf({ slo: this.definition.name, objective, rule: plan.rule.name }, plan.rule.severity, record);
-  }
 }

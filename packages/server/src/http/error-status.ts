@@ -22,6 +22,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   // The events may be fine, but the SLI's config does not route them to xops (a Prometheus SLI).
   XOPS_ERR_NOT_INGESTIBLE: 422,
   XOPS_ERR_INTERNAL: 500,
+  // The request was fine; the Prometheus it made xops query was not (RFC 9110 §15.6.3).
+  XOPS_ERR_UPSTREAM: 502,
   XOPS_ERR_NOT_READY: 503,
 };
 

@@ -2,6 +2,8 @@ import { matchesSelector } from '@xops/contracts';
 import type { XopsStore } from '@xops/store';
 import type { Clock } from '../clock/clock';
 import { CounterDeltas } from './counter-deltas';
+import { SignalAggregator } from './golden-signals/signal-aggregator';
+import { compileSignalRules, signalRulesFingerprint } from './golden-signals/signal-rules';
 import { PendingBuckets } from './pending-buckets';
 import type { Sample, SampleBatch, SampleSink } from './sample';
 import { compileSelectorRules, selectorRulesFingerprint, type SelectorRule } from './selector-rules';
@@ -50,6 +52,9 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
   const { store, clock, logger, holdMs = 20_000, flushEveryMs = 5_000, refreshEveryMs = 5_000 } = options;
   const deltas = new CounterDeltas();
   const pending = new PendingBuckets();
+  // Golden signals of the Services that declare them (`xops.dev/*` annotations), held the same way.
+  const signals = new SignalAggregator();
+  let signalFingerprint: string | undefined;
   let fingerprint: string | undefined;
   let byName = new Map<string, SelectorRule[]>();
   let badSeries = new Set<string>();
@@ -68,6 +73,11 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
       try {
         const objects = await store.listObjects();
         lastRefresh = clock.now();
+        const nextSignals = signalRulesFingerprint(objects);
+        if (nextSignals !== signalFingerprint) {
+          signalFingerprint = nextSignals;
+          signals.setRules(compileSignalRules(objects));
+        }
         const next = selectorRulesFingerprint(objects);
         if (next === fingerprint) return;
         fingerprint = next;
@@ -106,6 +116,13 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
         logger.error({ err: error, seriesKey }, 'cannot write SLI buckets from telemetry; will retry');
       }
     }
+    const dueSignals = signals.takeDue(now, holdMs);
+    try {
+      written += await store.writeSignalBuckets(dueSignals);
+    } catch (error) {
+      signals.restore(dueSignals);
+      logger.error({ err: error }, 'cannot write golden-signal buckets from telemetry; will retry');
+    }
     deltas.sweep(now);
     return written;
   }
@@ -125,8 +142,12 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
         const increase = batch.kind === 'cumulative'
           ? deltas.delta(`${batch.source}\u0000${sample.name}\u0000${labelsKey(sample.labels)}`, sample.timestampMs, sample.value, knownSource)
           : batch.kind === 'delta' && sample.value >= 0 ? sample.value : undefined;
+        const signalled = signals.observe(sample, increase);
         const rules = matchingRules(sample);
-        if (rules.length === 0) continue;
+        if (rules.length === 0) {
+          if (signalled) matched++;
+          continue;
+        }
         matched++;
         if (increase === undefined) continue;
         for (const rule of rules) pending.add({ seriesKey: rule.seriesKey, fromBad: badSeries.has(rule.seriesKey) }, rule.role, sample.timestampMs, increase);

@@ -1,5 +1,5 @@
 import {
-  isXopsMetric, parseMetricSelector, seriesKeyForSli, seriesKeyForThreshold, sliSpecSchema, sloSpecSchema, XOPS_SOURCE_TYPE,
+  isPromqlSourceType, isXopsMetric, parseMetricSelector, seriesKeyForSli, seriesKeyForThreshold, sliSpecSchema, sloSpecSchema, XOPS_SOURCE_TYPE,
   type MetricSelector, type ObjectLookup, type SliSpec, type StoredObject,
 } from '@xops/contracts';
 import { storedObjectLookup } from '../slo/compiled-slos';
@@ -16,7 +16,12 @@ export interface SelectorRule {
   readonly le?: number;
   /** For messages: `SLI "x"`, or `SLO "y" objective "Fast"`. */
   readonly owner: string;
+  /** For rules read from a PromQL source: the name of its DataSource. */
+  readonly dataSource?: string;
 }
+
+/** Where samples come from: xops' own telemetry paths, or a Prometheus DataSource queried with PromQL. */
+export type SelectorFeed = 'xops' | 'promql';
 
 /** The kinds that selector rules are compiled from. */
 const RULE_INPUT_KINDS = new Set(['SLI', 'SLO', 'DataSource']);
@@ -38,9 +43,11 @@ interface NamedSli {
  * (`seriesKeyForThreshold(slo, objective)`): `<histogram>_count` is the total, and
  * `<histogram>_bucket{le=<value>}` is good for `lte`/`lt` and bad for `gt`/`gte` (bucket bounds are
  * inclusive, so `lt` and `gte` are counted as `lte` and `gt`: the usual reading of a Prometheus
- * histogram). SLIs without a selector are fed by the events API and give no rule.
+ * histogram). SLIs without a selector are fed by the events API and give no rule. With `feed`
+ * `promql`, the same rules are compiled for metrics whose `metricSourceRef` names a DataSource of
+ * type `Prometheus` instead (docs/adr/0008), each carrying that `dataSource`.
  */
-export function compileSelectorRules(objects: readonly StoredObject[]): SelectorRule[] {
+export function compileSelectorRules(objects: readonly StoredObject[], feed: SelectorFeed = 'xops'): SelectorRule[] {
   const lookup = storedObjectLookup(objects);
   const slos = objects.filter((object) => object.kind === 'SLO').flatMap((object) => {
     const spec = sloSpecSchema.safeParse(lookup('SLO', object.name)?.spec);
@@ -63,13 +70,14 @@ export function compileSelectorRules(objects: readonly StoredObject[]): Selector
     const ratio = sli.spec.ratioMetric;
     if (ratio !== undefined) {
       for (const role of ['good', 'bad', 'total'] as const) {
-        const selector = selectorOf(ratio[role], 'selector', lookup);
-        if (selector !== undefined) rules.push({ seriesKey: seriesKeyForSli(sli.name), role, selector, owner: `SLI "${sli.name}"` });
+        const found = selectorOf(ratio[role], 'selector', lookup, feed);
+        if (found !== undefined) rules.push({ seriesKey: seriesKeyForSli(sli.name), role, selector: found.selector, owner: `SLI "${sli.name}"`, ...found.from });
       }
       continue;
     }
-    const histogram = selectorOf(sli.spec.thresholdMetric, 'histogram', lookup);
-    if (histogram === undefined) continue;
+    const found = selectorOf(sli.spec.thresholdMetric, 'histogram', lookup, feed);
+    if (found === undefined) continue;
+    const histogram = found.selector;
     for (const slo of slos) {
       const sloUses = slo.spec.indicatorRef === sli.name || slo.spec.indicator?.metadata.name === sli.name;
       slo.spec.objectives.forEach((objective, index) => {
@@ -80,8 +88,8 @@ export function compileSelectorRules(objects: readonly StoredObject[]): Selector
         const owner = `SLO "${slo.name}" objective "${name}"`;
         const bucketRole = objective.op === 'lte' || objective.op === 'lt' ? 'good' : 'bad';
         rules.push(
-          { seriesKey, role: bucketRole, selector: { ...histogram, name: `${histogram.name}_bucket` }, le: objective.value, owner },
-          { seriesKey, role: 'total', selector: { ...histogram, name: `${histogram.name}_count` }, owner },
+          { seriesKey, role: bucketRole, selector: { ...histogram, name: `${histogram.name}_bucket` }, le: objective.value, owner, ...found.from },
+          { seriesKey, role: 'total', selector: { ...histogram, name: `${histogram.name}_count` }, owner, ...found.from },
         );
       });
     }
@@ -89,16 +97,24 @@ export function compileSelectorRules(objects: readonly StoredObject[]): Selector
   return rules;
 }
 
-/** The parsed selector of one metric, when it is fed by xops (directly or through a DataSource) and has one. */
-function selectorOf(metric: SliSpec['thresholdMetric'], field: 'selector' | 'histogram', lookup: ObjectLookup): MetricSelector | undefined {
+/** The parsed selector of one metric, when it is fed by `feed` (directly or through a DataSource) and has one. */
+function selectorOf(
+  metric: SliSpec['thresholdMetric'], field: 'selector' | 'histogram', lookup: ObjectLookup, feed: SelectorFeed,
+): { selector: MetricSelector; from: { dataSource?: string } } | undefined {
   if (metric === undefined) return undefined;
   const source = metric.metricSource;
-  const viaDataSource = source.type === undefined && source.metricSourceRef !== undefined
-    && String(lookup('DataSource', source.metricSourceRef)?.spec.type ?? '').toLowerCase() === XOPS_SOURCE_TYPE;
-  if (!isXopsMetric(metric) && !viaDataSource) return undefined;
+  const ref = source.metricSourceRef;
+  const refType = ref === undefined ? undefined : String(lookup('DataSource', ref)?.spec.type ?? '').toLowerCase();
+  if (feed === 'promql') {
+    // A PromQL metric needs the DataSource that says where to send the query.
+    if (ref === undefined || !isPromqlSourceType(refType) || (source.type !== undefined && !isPromqlSourceType(source.type))) return undefined;
+  } else {
+    const viaDataSource = source.type === undefined && refType === XOPS_SOURCE_TYPE;
+    if (!isXopsMetric(metric) && !viaDataSource) return undefined;
+  }
   const text = source.spec[field];
   if (typeof text !== 'string') return undefined;
   const parsed = parseMetricSelector(text);
   // Checked when applied; one stored under older rules is skipped rather than half-read.
-  return parsed.ok ? parsed.value : undefined;
+  return parsed.ok ? { selector: parsed.value, from: feed === 'promql' && ref !== undefined ? { dataSource: ref } : {} } : undefined;
 }

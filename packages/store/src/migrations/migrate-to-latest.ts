@@ -4,12 +4,14 @@ import type { StoreLogger } from '../store-logger';
 import type { StoreEngine } from '../xops-store';
 import { initialMigration } from './0001-initial';
 import { sloEngineMigration } from './0002-slo-engine';
+import { goldenSignalsMigration } from './0003-golden-signals';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 function allMigrations(engine: StoreEngine): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(engine),
     '0002-slo-engine': sloEngineMigration(engine),
+    '0003-golden-signals': goldenSignalsMigration(engine),
   };
 }
 

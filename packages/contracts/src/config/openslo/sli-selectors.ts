@@ -1,12 +1,25 @@
 import type { ConfigProblem } from '../config-object';
 import { parseMetricSelector } from '../metric-selector';
 import { ownField } from '../plain-object';
+import { isPromqlSourceType } from './promql-data-source';
 
 /** The `metricSource.type` of metrics fed by xops itself: the events API, or telemetry matched by a selector. */
 export const XOPS_SOURCE_TYPE = 'xops';
 
 const RATIO_PARTS = ['good', 'bad', 'total'] as const;
 const HISTOGRAM_SUFFIXES = ['_bucket', '_count', '_sum'];
+
+/**
+ * True when xops reads `selector`/`histogram` from a metric's spec: its `metricSource.type` is
+ * `xops` or `Prometheus`, or it has no type and names a DataSource (which may be either; a
+ * DataSource of another type gives such fields no meaning, and they are checked all the same).
+ */
+function readsSelectors(metric: unknown): boolean {
+  const source = ownField(metric, 'metricSource');
+  const type = ownField(source, 'type');
+  if (type === undefined) return ownField(source, 'metricSourceRef') !== undefined;
+  return isXopsMetric(metric) || isPromqlSourceType(type);
+}
 
 /** True when a metric's `metricSource.type` is `xops` (case-insensitive). */
 export function isXopsMetric(metric: unknown): boolean {
@@ -15,7 +28,7 @@ export function isXopsMetric(metric: unknown): boolean {
 }
 
 /**
- * The problems of the selectors of an SLI spec fed by xops telemetry (issue 4): `spec.selector` on
+ * The problems of the selectors of an SLI spec fed by xops telemetry or a PromQL DataSource (issue 4): `spec.selector` on
  * `ratioMetric.good|bad|total`, `spec.histogram` on `thresholdMetric`, each a PromQL selector that
  * must parse; a ratio's metrics all with a selector or none (events and samples do not mix).
  * Metrics of other source types keep a free-form `spec`. Paths are relative to the SLI's spec.
@@ -27,7 +40,7 @@ export function sliSelectorProblems(spec: unknown): ConfigProblem[] {
   const without: string[] = [];
   for (const part of RATIO_PARTS) {
     const metric = ownField(ratio, part);
-    if (!isXopsMetric(metric)) continue;
+    if (!readsSelectors(metric)) continue;
     const path = ['ratioMetric', part, 'metricSource', 'spec'];
     const source = ownField(ownField(metric, 'metricSource'), 'spec');
     if (ownField(source, 'histogram') !== undefined) {
@@ -47,12 +60,12 @@ export function sliSelectorProblems(spec: unknown): ConfigProblem[] {
     problems.push({ path: ['ratioMetric', 'counter'], message: 'selectors count counters (their increase per 10-second bucket): set `counter: true` or leave it out' });
   }
   const raw = ownField(ratio, 'raw');
-  if (isXopsMetric(raw) && ownField(ownField(ownField(raw, 'metricSource'), 'spec'), 'selector') !== undefined) {
+  if (readsSelectors(raw) && ownField(ownField(ownField(raw, 'metricSource'), 'spec'), 'selector') !== undefined) {
     problems.push({ path: ['ratioMetric', 'raw', 'metricSource', 'spec', 'selector'], message: 'a precomputed `raw` ratio cannot be read from telemetry: count good (or bad) and total with a selector each' });
   }
 
   const threshold = ownField(spec, 'thresholdMetric');
-  if (isXopsMetric(threshold)) {
+  if (readsSelectors(threshold)) {
     const source = ownField(ownField(threshold, 'metricSource'), 'spec');
     const path = ['thresholdMetric', 'metricSource', 'spec'];
     if (ownField(source, 'selector') !== undefined) {
