@@ -137,10 +137,10 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
       'GET /api/v1/runbooks', 'DELETE /api/v1/runbooks/{name}', 'POST /api/v1/slis/{name}/events',
       'GET /api/v1/slos/{name}/status', 'GET /api/v1/slos/{name}/series', 'POST /api/v1/replay',
       'GET /api/v1/alerts', 'GET /api/v1/alerts/transitions', 'GET /api/v1/targets',
-      'POST /v1/metrics', 'POST /api/v1/write',
+      'POST /v1/metrics', 'POST /api/v1/write', 'POST /api/v1/slos/{name}/backfill', 'GET /api/v1/prometheus-rules',
     ]));
-    // 5 per kind (16 kinds) and 19 others; the catch-alls for unknown kinds are hidden.
-    expect(operations).toHaveLength(16 * 5 + 19);
+    // 5 per kind (16 kinds) and 22 others; the catch-alls for unknown kinds are hidden.
+    expect(operations).toHaveLength(16 * 5 + 22);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
     expect(doc.paths['/api/v1/apply'].post.requestBody.content['application/json'].schema).toMatchObject({ type: 'object' });
     expect(doc.paths['/api/v1/slos'].post.requestBody.content['application/json'].schema)

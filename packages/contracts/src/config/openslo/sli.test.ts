@@ -83,7 +83,7 @@ describe('SLI selectors (xops telemetry)', () => {
     expect(problemsOf(sli({ ratioMetric: { counter: true, good: xops({ selector: 'http_requests_total{code!~"5.."}' }), total: xops({ selector: 'http_requests_total' }) } }))).toEqual([]);
     expect(problemsOf(sli({ ratioMetric: { bad: xops({ selector: 'errors_total' }), total: xops({ selector: 'requests_total' }) } }))).toEqual([]);
     expect(problemsOf(sli({ thresholdMetric: xops({ histogram: 'http_request_duration_seconds{service="checkout"}' }) }))).toEqual([]);
-    expect(problemsOf(sli({ thresholdMetric: { metricSource: { type: 'Prometheus', spec: { histogram: '{{{' } } } }))).toEqual([]);
+    expect(problemsOf(sli({ thresholdMetric: { metricSource: { type: 'Datadog', spec: { histogram: '{{{' } } } }))).toEqual([]);
     // Without selectors, the JSON events API feeds them as before.
     expect(problemsOf(sli({ ratioMetric: { good: xops({}), total: xops({}) } }))).toEqual([]);
   });
