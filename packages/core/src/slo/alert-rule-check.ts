@@ -23,11 +23,17 @@ export interface RulePlan {
 
 const RULE_CODE = { 'multiwindow-burn-rate': 0, 'burn-rate': 1, 'no-data': 2, 'budget-exhausted': 3 } as const;
 
+/** The windows an SLO's rules read and how each rule reads them (`planRules`); SLOs with equal rules share one. */
+export interface RulePlanning {
+  readonly windowsMs: readonly number[];
+  readonly plans: readonly RulePlan[];
+}
+
 /**
  * Every distinct window an SLO's rules read, shortest first, plus the 1-hour window that projects
  * the time to exhaustion; and each rule's positions in it.
  */
-export function planRules(rules: readonly AlertRuleDefinition[]): { windowsMs: number[]; plans: RulePlan[] } {
+export function planRules(rules: readonly AlertRuleDefinition[]): RulePlanning {
   const set = new Set<number>([EXHAUSTION_LOOKBACK_MS]);
   for (const rule of rules) {
     if (rule.kind === 'multiwindow-burn-rate') set.add(rule.longWindowMs).add(rule.shortWindowMs);

@@ -18,10 +18,10 @@ const scratch = new Float64Array(2);
  * evaluation kept in place: the evaluation loop of 10 000 SLOs allocates nothing per tick.
  * NaN stands for "no data" in the numeric fields.
  *
- * `evaluate` computes the SLO-window numbers; the burn rate and event count of each alert window
- * are computed when first asked for (`burnAt`, `eventsAt`) or all at once (`computeAll`, for a
- * status). A multiwindow rule whose short window is calm never needs its long window, which
- * roughly halves the cost of a healthy tick, the common case of a replay.
+ * `evaluate` (`prepare`, then `evaluateSloWindow`) computes the SLO-window numbers; the burn rate
+ * and event count of each alert window are computed when first asked for (`burnAt`, `eventsAt`) or
+ * all at once (`computeAll`, for a status). A multiwindow rule whose short window is calm never
+ * needs its long window, which roughly halves the cost of a healthy tick.
  */
 export class ObjectiveRuntime {
   readonly alerts: AlertRecord[];
@@ -145,15 +145,9 @@ export class ObjectiveRuntime {
     }
   }
 
-  /** Good and total units in `[start, now)` at the last `prepare` (a series objective): one read. */
+  /** Good and total units in `[start, now)` at the last `prepare`, for an objective on a series: one read. */
   sumsSinceInto(start: number, out: Float64Array): void {
-    const units = this.units;
-    if (units === null) {
-      out[0] = Number.NaN;
-      out[1] = Number.NaN;
-      return;
-    }
-    units.cumulativeInto(start, out);
+    this.units?.cumulativeInto(start, out);
     out[0] = (this.goodAtNow - out[0]!) * this.scale;
     out[1] = this.totalAtNow - out[1]!;
   }

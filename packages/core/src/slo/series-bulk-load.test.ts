@@ -15,12 +15,12 @@ const bucketsArb = fc.array(
   fc.record({
     resolutionMs: fc.constantFrom(10 * SECOND, 10 * SECOND, MINUTE, TIER_MS, HOUR),
     gapMs: fc.constantFrom(0, 0, 0, 10 * SECOND, 5 * MINUTE, 2 * HOUR, 20 * HOUR),
-    count: fc.integer({ min: 1, max: 60 }),
+    count: fc.integer({ min: 1, max: 400 }),
     total: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 500 })),
     bad: fc.integer({ min: 0, max: 20 }),
-    oddity: fc.constantFrom('none', 'none', 'none', 'fraction', 'repeat', 'back'),
+    oddity: fc.oneof({ arbitrary: fc.constant('none'), weight: 12 }, fc.constantFrom('fraction', 'repeat', 'back')),
   }),
-  { maxLength: 12 },
+  { maxLength: 10 },
 ).map((runs) => {
   const buckets: SeriesBucket[] = [];
   let start = T;
@@ -68,6 +68,29 @@ describe('SliSeries.loadInOrder', () => {
       for (const bucket of later) expect(bulk.set(bucket)).toEqual(oneByOne.set(bucket));
       expect(windowsOf(bulk, to + 8 * HOUR)).toEqual(windowsOf(oneByOne, to + 8 * HOUR));
     }), { numRuns: 500 });
+  });
+
+  it('keeps the edges of set: a gap past the retention, long silence, buckets as long as the fine tier', () => {
+    const run = (from: number, count: number, resolutionMs: number, good: number, total: number): SeriesBucket[] =>
+      Array.from({ length: count }, (_, k) => ({ start: from + k * resolutionMs, good, total, resolutionMs }));
+    const after = (list: readonly SeriesBucket[], gapMs = 0): number => list.at(-1)!.start + list.at(-1)!.resolutionMs + gapMs;
+    const data = run(T, 400, 10 * SECOND, 9, 10);
+    const cases = [
+      // The coarse tier moves on with the fine tier after a gap longer than both: what was before is gone.
+      [...data, ...run(after(data, 20 * HOUR), 50, 10 * SECOND, 8, 10)],
+      // Empty buckets are not folded, so they do not move the coarse tier: the data before stays.
+      [...data, ...run(after(data), 5400, 10 * SECOND, 0, 0), ...run(after(data) + 5400 * 10 * SECOND, 20, 10 * SECOND, 7, 10)],
+      // A bucket as long as the fine tier, right after the head, moves it by one tier less one cell.
+      [...data, ...run(after(data), 30, TIER_MS, 0, 0), ...run(after(data) + 30 * TIER_MS, 3, TIER_MS, 5, 6)],
+    ];
+    for (const buckets of cases) {
+      const bulk = new SliSeries(OPTIONS);
+      expect(bulk.loadInOrder(buckets, 0, buckets.length)).toBe(buckets.length);
+      const oneByOne = new SliSeries(OPTIONS);
+      for (const bucket of buckets) oneByOne.set(bucket);
+      const to = after(buckets, HOUR);
+      expect(windowsOf(bulk, to)).toEqual(windowsOf(oneByOne, to));
+    }
   });
 
   it('takes a month of 10-second buckets in one go, up to the first one that ends after `until`', () => {

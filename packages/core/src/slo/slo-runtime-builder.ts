@@ -1,4 +1,4 @@
-import { planRules } from './alert-rule-check';
+import type { RulePlanning } from './alert-rule-check';
 import { badSliceCost, compositeTarget } from './composite-slo';
 import { ObjectiveRuntime, type ObjectiveSource } from './objective-runtime';
 import { sliceOriginMs } from './series-plan';
@@ -19,14 +19,15 @@ export interface DeriverSpec {
 /**
  * Wires one (valid) definition to the engine's series: Occurrences objectives read their raw
  * series, time-slice objectives a derived slice series, and a composite combines its objectives
- * (see composite-slo.ts).
+ * (see composite-slo.ts). `planning` is `planRules` of its rules.
  */
 export function buildSloRuntime(
   definition: SloDefinition,
   seriesOf: (seriesKey: string) => SliSeries,
   deriverFor: (spec: DeriverSpec) => SliceDeriver,
+  planning: RulePlanning,
 ): SloRuntime {
-  const windowCount = planRules(definition.alertRules).windowsMs.length;
+  const windowCount = planning.windowsMs.length;
   const ruleCount = definition.alertRules.length;
   const objectives = definition.objectives.map((objective) => {
     const raw = seriesOf(objective.seriesKey);
@@ -35,7 +36,7 @@ export function buildSloRuntime(
       : { kind: 'series', units: deriverFor(objectiveSlices(definition, objective)).output, unit: 'slices', sliceMs: sliceOf(objective) };
     return new ObjectiveRuntime(objective.name, objective.target, objective.compositeWeight, [raw], source, [], windowCount, ruleCount);
   });
-  if (!definition.composite) return new SloRuntime(definition, objectives);
+  if (!definition.composite) return new SloRuntime(definition, objectives, planning);
   const target = compositeTarget(definition.objectives.map((o) => ({ weight: o.compositeWeight, target: o.target })));
   let source: ObjectiveSource = { kind: 'weighted' };
   if (definition.method === 'Timeslices') {
@@ -44,7 +45,7 @@ export function buildSloRuntime(
   }
   const raw = objectives.flatMap((objective) => objective.raw);
   const composite = new ObjectiveRuntime(COMPOSITE_OBJECTIVE, target, 1, raw, source, objectives, windowCount, ruleCount);
-  return new SloRuntime(definition, [...objectives, composite]);
+  return new SloRuntime(definition, [...objectives, composite], planning);
 }
 
 // Validation guarantees a slice length for the time-slice methods.
