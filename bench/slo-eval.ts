@@ -79,7 +79,7 @@ report(BENCH, 'rss_mb', Math.round(process.memoryUsage().rss / 2 ** 20), 'MiB');
 // engine steps every 10 s like the live loop, records a point every hour, and is given each series
 // from one SLO window (+ 1 h, `sloLookbackMs`) before `from`, fed inside the timing. The history
 // is made before the timing starts: reading it from the store is not the engine's cost.
-const REPLAYS = Number(process.env.XOPS_BENCH_REPLAYS ?? 10);
+const REPLAYS = Number(process.env.XOPS_BENCH_REPLAYS ?? 20);
 const REPLAY_DAYS = 30;
 const replayTo = now0;
 const replayFrom = replayTo - REPLAY_DAYS * DAY;
@@ -117,7 +117,7 @@ let replayed = 0;
 let transitionCount = 0;
 const replayBegan = performance.now();
 for (let i = 0; i < REPLAYS; i += 1) {
-  const b0 = performance.now(); transitionCount += runReplay(i, replayInputs[i % 3]!); say(`  replay ${i}: ${(performance.now() - b0).toFixed(1)} ms`);
+  transitionCount += runReplay(i, replayInputs[i % 3]!);
   replayed += REPLAY_DAYS;
 }
 const replaySeconds = (performance.now() - replayBegan) / 1000;

@@ -85,7 +85,7 @@ export class SloRuntime {
           const needs = plan.rule.kind === 'no-data' ? 0 : plan.rule.kind === 'budget-exhausted' ? 2 : 1;
           if (evaluated === 0 && needs > 0) objective.prepare(this.windowsMs, from, now);
           if (evaluated < 2 && needs === 2) objective.evaluateSloWindow(windowMs);
-          evaluated = Math.max(evaluated, needs);
+          if (needs > evaluated) evaluated = needs;
         }
         checkRule(plan, objective, now, minEvents, since, check);
         const record = objective.alerts[r]!;
