@@ -11,17 +11,12 @@ export interface RulePlan {
   readonly shortIndex: number;
   /** How long the condition must hold before the alert fires (OpenSLO `alertAfter`); 0 for the others. */
   readonly alertAfterMs: number;
-  /** The rule's kind as a number (`RULE_CODE`), which the check of every tick switches on. */
-  readonly code: number;
   /**
-   * The threshold (factor) with the tolerance of `compare` applied, worked out once with the same
-   * arithmetic: values ≥ `low` count as ≥ the threshold, values ≤ `high` as ≤ it.
+   * The threshold (factor) less the tolerance of `compare`, worked out once with the same
+   * arithmetic: values ≥ `low` count as ≥ the threshold. NaN for rules without one.
    */
   readonly low: number;
-  readonly high: number;
 }
-
-const RULE_CODE = { 'multiwindow-burn-rate': 0, 'burn-rate': 1, 'no-data': 2, 'budget-exhausted': 3 } as const;
 
 /** The windows an SLO's rules read and how each rule reads them (`planRules`); SLOs with equal rules share one. */
 export interface RulePlanning {
@@ -41,21 +36,20 @@ export function planRules(rules: readonly AlertRuleDefinition[]): RulePlanning {
   }
   const windowsMs = [...set].sort((a, b) => a - b);
   const plans = rules.map((rule): RulePlan => {
-    const code = RULE_CODE[rule.kind];
     if (rule.kind === 'multiwindow-burn-rate') {
-      return { rule, code, longIndex: windowsMs.indexOf(rule.longWindowMs), shortIndex: windowsMs.indexOf(rule.shortWindowMs), alertAfterMs: 0, ...bounds(rule.factor) };
+      return { rule, longIndex: windowsMs.indexOf(rule.longWindowMs), shortIndex: windowsMs.indexOf(rule.shortWindowMs), alertAfterMs: 0, low: lowOf(rule.factor) };
     }
     if (rule.kind === 'burn-rate') {
-      return { rule, code, longIndex: windowsMs.indexOf(rule.lookbackWindowMs), shortIndex: -1, alertAfterMs: rule.alertAfterMs, ...bounds(rule.threshold) };
+      return { rule, longIndex: windowsMs.indexOf(rule.lookbackWindowMs), shortIndex: -1, alertAfterMs: rule.alertAfterMs, low: lowOf(rule.threshold) };
     }
-    return { rule, code, longIndex: -1, shortIndex: -1, alertAfterMs: 0, low: Number.NaN, high: Number.NaN };
+    return { rule, longIndex: -1, shortIndex: -1, alertAfterMs: 0, low: Number.NaN };
   });
   return { windowsMs, plans };
 }
 
-function bounds(threshold: number): { low: number; high: number } {
-  const slack = TOLERANCE * Math.abs(threshold);
-  return { low: threshold - slack, high: threshold + slack };
+// `threshold − slack` as `compare` computes it for 'gte'.
+function lowOf(threshold: number): number {
+  return threshold - TOLERANCE * Math.abs(threshold);
 }
 
 // Burn rates are ratios of sums compared with factors written in decimal: 1 − 0.999 is
@@ -94,8 +88,9 @@ export interface RuleCheck {
  * - budget-exhausted: remaining budget ≤ 0. Value: the remaining fraction.
  */
 export function checkRule(plan: RulePlan, objective: ObjectiveRuntime, now: number, minEvents: number, since: number, out: RuleCheck): void {
-  switch (plan.code) {
-    case 0: {
+  const rule = plan.rule;
+  switch (rule.kind) {
+    case 'multiwindow-burn-rate': {
       const short = objective.burnAt(plan.shortIndex);
       if (!(short >= plan.low)) {
         out.value = short;
@@ -107,27 +102,24 @@ export function checkRule(plan: RulePlan, objective: ObjectiveRuntime, now: numb
       out.holds = long >= plan.low && objective.eventsAt(plan.longIndex) >= minEvents;
       return;
     }
-    case 1: {
+    case 'burn-rate': {
       const rate = objective.burnAt(plan.longIndex);
-      const rule = plan.rule;
-      const op = rule.kind === 'burn-rate' ? rule.op : 'gte';
-      const guarded = op === 'gt' || op === 'gte';
-      const holds = op === 'gte' ? rate >= plan.low : op === 'gt' ? rate > plan.high : op === 'lte' ? rate <= plan.high : rate < plan.low;
+      const guarded = rule.op === 'gt' || rule.op === 'gte';
       out.value = rate;
-      out.holds = !Number.isNaN(rate) && holds && (!guarded || objective.eventsAt(plan.longIndex) >= minEvents);
+      out.holds = !Number.isNaN(rate) && compare(rate, rule.op, rule.threshold) && (!guarded || objective.eventsAt(plan.longIndex) >= minEvents);
       return;
     }
-    case 2: {
-      const rule = plan.rule;
+    case 'no-data': {
       const last = objective.lastDataEnd();
       const age = now - (last === Number.NEGATIVE_INFINITY ? since : last);
       out.value = age;
-      out.holds = rule.kind === 'no-data' && age >= rule.afterMs;
+      out.holds = age >= rule.afterMs;
       return;
     }
-    default: {
+    case 'budget-exhausted': {
       out.value = Math.min(1, 1 - objective.share);
       out.holds = out.value <= 0;
+      return;
     }
   }
 }

@@ -44,7 +44,7 @@ export class ObjectiveRuntime {
   // evaluations costs one addition where clearing flags would cost a call per tick.
   private readonly readyAt: Float64Array;
   private generation = 1;
-  // The source, taken apart once: the hot path then tests numbers instead of string tags.
+  // The source, taken apart once: the hot path then reads fields instead of testing string tags.
   private readonly units: SliSeries | null;
   private readonly scale: number;
   private readonly rawEventsOnly: boolean;
