@@ -62,15 +62,58 @@ function nulError(name: string, value: string): WriteRequestError {
   return new WriteRequestError(`The label "${shown(name)}"="${shown(value)}" contains a NUL character.`);
 }
 
-/** Reads one `Label` into `labels`, or into `series.name` when it is `__name__`. */
-function readLabel(reader: Reader, end: number, series: { name: string; labels: Record<string, string> }): void {
+/**
+ * The label strings of the series read before, by position (name and value of the k-th label):
+ * the series of one request mostly repeat their neighbours' label names and many of their values,
+ * and bytes equal to bytes already decoded and checked give the same string, without decoding,
+ * allocating and hashing it again. Positions past `CACHED_SLOTS` are decoded every time.
+ */
+interface StringCache {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly strings: string[];
+}
+
+const CACHED_SLOTS = 64;
+
+function newStringCache(): StringCache {
+  return { starts: new Int32Array(CACHED_SLOTS).fill(-1), ends: new Int32Array(CACHED_SLOTS), strings: Array.from({ length: CACHED_SLOTS }, () => '') };
+}
+
+/** `reader.stringVerify()`, answered from `cache` when the bytes are those of its `slot`. */
+function readString(reader: Reader, cache: StringCache, slot: number): string {
+  if (slot >= CACHED_SLOTS) return reader.stringVerify();
+  const before = reader.pos;
+  const length = reader.uint32();
+  const start = reader.pos;
+  const cachedStart = cache.starts[slot] ?? -1;
+  if (cachedStart >= 0 && (cache.ends[slot] ?? -1) - cachedStart === length && start + length <= reader.len) {
+    const { buf } = reader;
+    // From the end: values that differ (pod names, addresses) mostly share their start.
+    let i = length - 1;
+    while (i >= 0 && buf[start + i] === buf[cachedStart + i]) i -= 1;
+    if (i < 0) {
+      reader.pos = start + length;
+      return cache.strings[slot] ?? '';
+    }
+  }
+  // stringVerify: proto3 strings must be valid UTF-8, and invalid bytes must not reach the store.
+  reader.pos = before;
+  const text = reader.stringVerify();
+  cache.starts[slot] = start;
+  cache.ends[slot] = reader.pos;
+  cache.strings[slot] = text;
+  return text;
+}
+
+/** Reads the `index`-th `Label` of a series into `labels`, or into `series.name` when it is `__name__`. */
+function readLabel(reader: Reader, end: number, series: { name: string; labels: Record<string, string> }, cache: StringCache, index: number): void {
   let name = '';
   let value = '';
   while (reader.pos < end) {
     const tag = reader.uint32();
-    // stringVerify: proto3 strings must be valid UTF-8, and invalid bytes must not reach the store.
-    if (tag === TAG_NAME) name = reader.stringVerify();
-    else if (tag === TAG_VALUE) value = reader.stringVerify();
+    if (tag === TAG_NAME) name = readString(reader, cache, 2 * index);
+    else if (tag === TAG_VALUE) value = readString(reader, cache, 2 * index + 1);
     else skip(reader, tag);
   }
   expectEnd(reader, end);
@@ -89,6 +132,31 @@ function readLabel(reader: Reader, end: number, series: { name: string; labels: 
   else labels[name] = value;
 }
 
+/**
+ * An int64 varint as a number. Up to 7 bytes (below 2^49 ms, the year 19,800) it is read here,
+ * exactly and without allocating; anything longer (negative, or far future) goes through
+ * protobufjs, with its errors.
+ */
+function readTimestamp(reader: Reader): number {
+  const { buf } = reader;
+  const start = reader.pos;
+  let value = 0;
+  let scale = 1;
+  for (let pos = start; pos < reader.len && pos - start < 7; pos += 1) {
+    const byte = buf[pos] ?? 0;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) {
+      reader.pos = pos + 1;
+      return value;
+    }
+    scale *= 128;
+  }
+  // protobufjs gives a Long when the `long` package is present (it is a dependency of
+  // protobufjs), a number otherwise. Epoch milliseconds fit a double exactly.
+  const raw = reader.int64();
+  return typeof raw === 'number' ? raw : raw.high * 0x1_0000_0000 + (raw.low >>> 0);
+}
+
 /** Reads one `Sample` into `out` unless its value is NaN; returns whether it kept it. */
 function readSample(reader: Reader, end: number, series: { name: string; labels: Record<string, string> }, out: Sample[]): boolean {
   let value = 0;
@@ -97,10 +165,7 @@ function readSample(reader: Reader, end: number, series: { name: string; labels:
     const tag = reader.uint32();
     if (tag === TAG_SAMPLE_VALUE) value = reader.double();
     else if (tag === TAG_SAMPLE_TIMESTAMP) {
-      // protobufjs gives a Long when the `long` package is present (it is a dependency of
-      // protobufjs), a number otherwise. Epoch milliseconds fit a double exactly.
-      const raw = reader.int64();
-      timestampMs = typeof raw === 'number' ? raw : raw.high * 0x1_0000_0000 + (raw.low >>> 0);
+      timestampMs = readTimestamp(reader);
     } else skip(reader, tag);
   }
   expectEnd(reader, end);
@@ -109,15 +174,16 @@ function readSample(reader: Reader, end: number, series: { name: string; labels:
   return true;
 }
 
-function readSeries(reader: Reader, end: number): { series: WriteSeries; droppedNaN: number } {
+function readSeries(reader: Reader, end: number, cache: StringCache): { series: WriteSeries; droppedNaN: number } {
   const head = { name: '', labels: {} };
   const samples: Sample[] = [];
   const sampleSpans: number[] = [];
+  let labelIndex = 0;
   // Labels come before samples on the wire, but protobuf allows any order: samples are
   // located first and read once the name is known.
   while (reader.pos < end) {
     const tag = reader.uint32();
-    if (tag === TAG_LABELS) readLabel(reader, messageEnd(reader), head);
+    if (tag === TAG_LABELS) readLabel(reader, messageEnd(reader), head, cache, labelIndex++);
     else if (tag === TAG_SAMPLES) {
       const sampleEnd = messageEnd(reader);
       sampleSpans.push(reader.pos, sampleEnd);
@@ -160,11 +226,12 @@ export function decodeWriteRequest(bytes: Uint8Array): DecodedWriteRequest {
   const series: WriteSeries[] = [];
   const metadata: WriteMetadata[] = [];
   let droppedNaN = 0;
+  const cache = newStringCache();
   try {
     while (reader.pos < reader.len) {
       const tag = reader.uint32();
       if (tag === TAG_TIMESERIES) {
-        const read = readSeries(reader, messageEnd(reader));
+        const read = readSeries(reader, messageEnd(reader), cache);
         series.push(read.series);
         droppedNaN += read.droppedNaN;
       } else if (tag === TAG_METADATA) metadata.push(readMetadata(reader, messageEnd(reader)));

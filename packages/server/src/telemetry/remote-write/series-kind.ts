@@ -33,5 +33,13 @@ export function seriesKindFor(metadata: readonly WriteMetadata[]): (name: string
       for (const suffix of ['_bucket', '_gcount', '_gsum']) known.set(family + suffix, 'gauge');
     }
   }
-  return (name) => known.get(name) ?? (CUMULATIVE_SUFFIXES.some((suffix) => name.endsWith(suffix)) ? 'cumulative' : 'gauge');
+  // The answer for a name is kept: a request repeats a few metric names over its many series.
+  return (name) => {
+    let kind = known.get(name);
+    if (kind === undefined) {
+      kind = CUMULATIVE_SUFFIXES.some((suffix) => name.endsWith(suffix)) ? 'cumulative' : 'gauge';
+      known.set(name, kind);
+    }
+    return kind;
+  };
 }
