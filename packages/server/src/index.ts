@@ -11,5 +11,6 @@ export type { Clock } from './clock/clock';
 export { FakeClock } from './clock/fake-clock';
 export { createDemoFleet, DEMO_SERVICES } from './demo/demo-fleet';
 export type { DemoFleet, DemoFault } from './demo/demo-fleet';
+export { backfillDemoHistory } from './demo/demo-history';
 export { createTelemetrySink } from './telemetry/sample-sink';
 export { createScraper } from './telemetry/scrape/scraper';

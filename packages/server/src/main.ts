@@ -8,6 +8,7 @@ import { formatAdminTokenNotice } from './auth/admin-token-notice';
 import { bootstrapAdminToken } from './auth/bootstrap-admin-token';
 import { generateTokenSecret, hashTokenSecret } from './auth/token-secret';
 import type { DemoFleet } from './demo/demo-fleet';
+import { backfillDemoHistory } from './demo/demo-history';
 import { systemClock } from './clock/clock';
 import { createSloEvaluator } from './slo/slo-evaluator';
 import { createTelemetrySink } from './telemetry/sample-sink';
@@ -80,6 +81,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     let shownToken = adminToken;
     if (options.demo) {
       await store.applyObjects(options.demo.documents, 'demo');
+      // Before the evaluator's first tick, which reads the SLO series whole: windows start with a day of history.
+      await backfillDemoHistory({ store, seed: options.demo.fleet.seed, now: systemClock.now() });
       if (!shownToken) {
         shownToken = generateTokenSecret();
         await store.insertToken({ name: `demo-${randomBytes(4).toString('hex')}`, role: 'admin', hash: hashTokenSecret(shownToken), createdBy: 'demo' });

@@ -25,7 +25,7 @@ export const DEMO_SERVICES: readonly ServiceProfile[] = [
 ];
 
 /** Requests per second the gateway gets at the peak of the day. */
-const PEAK_RPS = 40;
+export const PEAK_RPS = 40;
 /** The longest stretch `advance` simulates at once: a fleet that was asleep does not replay days. */
 const MAX_CATCH_UP_MS = 3_600_000;
 
@@ -49,6 +49,8 @@ export interface DemoFleetOptions {
 
 /** The simulated fleet: real `/metrics` endpoints whose counters follow a daily shape, with noise and injected faults. */
 export interface DemoFleet {
+  /** The seed its traffic is drawn from. */
+  readonly seed: number;
   /** `/metrics` URL of every service, by name. */
   readonly urls: Readonly<Record<string, string>>;
   /** Simulates every second from the last call up to `now` (the clock's by default). */
@@ -120,6 +122,7 @@ export async function createDemoFleet(options: DemoFleetOptions): Promise<DemoFl
   };
 
   return {
+    seed,
     urls,
     advance,
     inject(fault) {

@@ -183,5 +183,11 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
 
 /** The labels of a series in one order, so that the same series always gets the same key. */
 function labelsKey(labels: Readonly<Record<string, string>>): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Remote write and most exporters already send labels sorted by name: then the object itself,
+  // in its own key order, is the canonical form, and sorting a copy would be wasted work.
+  const names = Object.keys(labels);
+  for (let i = 1; i < names.length; i++) {
+    if (names[i - 1]! > names[i]!) return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return JSON.stringify(Object.entries(labels));
 }

@@ -1,0 +1,80 @@
+import { seriesKeyForSli, seriesKeyForThreshold } from '@xops/contracts';
+import { FINE_BUCKET_MS, type Bucket } from '@xops/core';
+import type { XopsStore } from '@xops/store';
+import { dailyTraffic } from './daily-traffic';
+import { DEMO_SERVICES, PEAK_RPS } from './demo-fleet';
+import { seededRandom } from './seeded-random';
+
+/** How far back `backfillDemoHistory` simulates: one day, the finest resolution the store keeps. */
+export const DEMO_HISTORY_MS = 86_400_000;
+
+/** The latency objective of `examples/demo/slos.yaml` (cart-latency, Fast: ≤ 0.5 s). */
+const CART_LATENCY = { service: 'cart', key: seriesKeyForThreshold('cart-latency', 'Fast'), seconds: 0.5 };
+
+/**
+ * Writes the last day of the demo fleet's healthy traffic into the store, so its SLO windows do
+ * not start empty: every 10-second bucket of `[end - 24 h, end)`, `end` being the bucket boundary
+ * at or before `now`, for every ratio SLI of `examples/demo/slos.yaml` (`<service>-requests`) and
+ * the cart latency objective. Same model as the live fleet (`demo-fleet.ts`: daily shape, ±15 %
+ * noise, per-service error rates and log-normal latencies, no faults), from its own stream of the
+ * same seed. Written with `replace`, so a restart rewrites the same day instead of adding to it.
+ * The live scrape's first sample only sets baselines and lands at or after `end`: nothing is counted twice.
+ * Returns the bucket boundary the history ends at.
+ */
+export async function backfillDemoHistory(options: { readonly store: XopsStore; readonly seed: number; readonly now: number }): Promise<number> {
+  const { store, seed, now } = options;
+  const end = Math.floor(now / FINE_BUCKET_MS) * FINE_BUCKET_MS;
+  const series = simulateDemoHistory(seed, end - DEMO_HISTORY_MS, end);
+  for (const [seriesKey, buckets] of series) await store.writeBuckets(seriesKey, buckets, 'replace');
+  return end;
+}
+
+/** The SLI buckets of the fleet's healthy traffic in `[from, to)` (multiples of 10 s), by series key. */
+export function simulateDemoHistory(seed: number, from: number, to: number): Map<string, Bucket[]> {
+  // A stream of its own: the live fleet's draws stay what they were without a backfill.
+  const random = seededRandom((seed ^ 0x9e3779b9) >>> 0);
+  const gaussian = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const profiles = new Map(DEMO_SERVICES.map((profile) => [profile.name, profile]));
+  const counts = new Map(DEMO_SERVICES.map((profile) => [profile.name, { good: 0, total: 0 }]));
+  const fast = { good: 0, total: 0 };
+
+  // demo-fleet.ts `handle`, without faults and without the prom-client registry.
+  function handle(name: string): { ok: boolean; seconds: number } {
+    const profile = profiles.get(name);
+    const count = counts.get(name);
+    if (profile === undefined || count === undefined) return { ok: false, seconds: 0 };
+    let seconds = profile.medianSeconds * Math.exp(0.45 * gaussian());
+    let ok = random() >= profile.errorRate;
+    let pick = random();
+    for (const [callee, share] of profile.calls) {
+      if (pick < share) {
+        const answer = handle(callee);
+        ok &&= answer.ok;
+        seconds += answer.seconds;
+        break;
+      }
+      pick -= share;
+    }
+    count.total++;
+    if (ok) count.good++;
+    if (name === CART_LATENCY.service) {
+      fast.total++;
+      if (seconds <= CART_LATENCY.seconds) fast.good++;
+    }
+    return { ok, seconds };
+  }
+
+  const out = new Map<string, Bucket[]>([...counts.keys()].map((name) => [seriesKeyForSli(`${name}-requests`), []]));
+  out.set(CART_LATENCY.key, []);
+  for (let start = from; start < to; start += FINE_BUCKET_MS) {
+    for (const count of [...counts.values(), fast]) { count.good = 0; count.total = 0; }
+    // The fleet simulates the second ending at `at`: the seconds of this bucket end at start+1 s … start+10 s.
+    for (let at = start + 1000; at <= start + FINE_BUCKET_MS; at += 1000) {
+      const requests = Math.max(0, Math.round(PEAK_RPS * dailyTraffic(at) * (1 + 0.15 * gaussian())));
+      for (let i = 0; i < requests; i++) handle('gateway');
+    }
+    for (const [name, count] of counts) out.get(seriesKeyForSli(`${name}-requests`))?.push({ start, ...count });
+    out.get(CART_LATENCY.key)?.push({ start, ...fast });
+  }
+  return out;
+}
