@@ -1,4 +1,4 @@
-import { createApp, createDemoFleet, createScraper, createSloEvaluator, createTelemetrySink, FakeClock, bootstrapAdminToken, type DemoFleet, type SloEvaluator } from '@xops/server';
+import { backfillDemoHistory, createApp, createDemoFleet, createScraper, createSloEvaluator, createTelemetrySink, FakeClock, bootstrapAdminToken, type DemoFleet, type SloEvaluator } from '@xops/server';
 import { openTestStore, type TestStore } from '@xops/store';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,5 +76,90 @@ describe('the demo fleet, scraped in-process on loopback with a fake clock', () 
     expect(burning).toBeGreaterThan(14.4);
     // The cart calls payments on every request, so it fails with it.
     expect(evaluator.status('cart-availability')?.objectives[0]?.sli).toBeLessThan(healthy?.sli ?? 1);
+  });
+});
+
+/** 2025-03-01T04:00:00Z: traffic at 0.4 of its peak. */
+const T4 = Date.UTC(2025, 2, 1, 4, 0, 0);
+const DAY = 86_400_000;
+
+describe('the demo fleet with a day of history backfilled at start', () => {
+  const clock = new FakeClock(T4 + 3_000);
+  const logger = pino({ enabled: false });
+  let testStore: TestStore;
+  let fleet: DemoFleet;
+  let evaluator: SloEvaluator;
+  let close: () => Promise<void>;
+  let step: () => Promise<void>;
+  let end = 0;
+
+  beforeAll(async () => {
+    testStore = await openTestStore('sqlite');
+    const { store } = testStore;
+    fleet = await createDemoFleet({ clock, seed: 7 });
+    await store.applyObjects(await demoDocuments(['gateway', 'cart', 'payments', 'catalog'].map((name) => fleet.urls[name] ?? '')), 'test');
+    end = await backfillDemoHistory({ store, seed: 7, now: clock.now() });
+    const sink = createTelemetrySink({ store, clock, logger });
+    const scraper = createScraper({ store, sink, clock, logger, holder: 'demo-history-test' });
+    evaluator = createSloEvaluator({ store, clock, logger, holder: 'demo-history-test' });
+    step = async () => {
+      clock.advance(STEP);
+      fleet.advance();
+      await scraper.scrapeAll();
+      await sink.flush();
+      await evaluator.evaluateOnce();
+    };
+    close = async () => {
+      await evaluator.close();
+      await scraper.close();
+      await sink.close();
+      await fleet.close();
+      await testStore.cleanup();
+    };
+  }, 60_000);
+  afterAll(() => close());
+
+  const payments = () => evaluator.status('payments-availability')?.objectives[0];
+  const fastBurn = () => [...(payments()?.burnRates ?? [])].sort((a, b) => a.windowMs - b.windowMs)[0]?.burnRate ?? Infinity;
+
+  it('holds a day of buckets ending at the bucket boundary before the first scrape, every hour of it busy', async () => {
+    expect(end).toBe(T4);
+    const buckets = await testStore.store.readBuckets('payments-requests', 0, Number.MAX_SAFE_INTEGER);
+    expect(buckets.length).toBe(DAY / STEP);
+    expect(buckets[0]?.start).toBe(T4 - DAY);
+    expect(buckets.at(-1)?.start).toBe(T4 - STEP);
+    for (let hour = 0; hour < 24; hour++) {
+      const inHour = buckets.filter((bucket) => Math.floor((bucket.start - (T4 - DAY)) / 3_600_000) === hour);
+      expect(inHour.reduce((sum, bucket) => sum + bucket.total, 0)).toBeGreaterThan(0);
+    }
+  });
+
+  it('starts the SLO with a day of events at the model\'s error rate', async () => {
+    await step();
+    const status = payments();
+    // The model: the gateway gets 40 req/s × the daily shape, 0.6 on average over a whole day;
+    // 30 % of its requests go to the cart, which calls payments on every one: 0.3 × 40 × 0.6 × 86 400.
+    const expected = 0.3 * 40 * 0.6 * 86_400;
+    expect(status?.events.total).toBeGreaterThan(expected * 0.98);
+    expect(status?.events.total).toBeLessThan(expected * 1.02);
+    // Payments fails 0.02 % of its requests on its own and calls nothing.
+    expect(status?.sli).toBeGreaterThan(1 - 0.0002 * 1.5);
+    expect(status?.sli).toBeLessThan(1 - 0.0002 * 0.5);
+  });
+
+  it('raises the fast burn rate on a one-minute 100 % fault without exhausting the budget', { timeout: 30_000 }, async () => {
+    const before = fastBurn();
+    expect(before).toBeLessThan(1);
+    fleet.advance();
+    fleet.inject({ service: 'payments', errors: 1, latencyMs: 0, untilMs: clock.now() + 60_000 });
+    for (let i = 0; i < 9; i++) await step();
+    const status = payments();
+    // A minute of every request failing in the shortest window (5 min scaled to 28 days: 280 s):
+    // a burn rate of about (60 / 280) / 0.001 ≈ 214.
+    expect(fastBurn()).toBeGreaterThan(100);
+    // At 0.4 of the peak, a minute of payments is 0.3 × 40 × 0.4 × 60 ≈ 288 failures against a
+    // budget of 0.001 × ~622 000 ≈ 622 for the day held, ~124 of them spent by the usual errors.
+    expect(status?.alerts.find((alert) => alert.rule === 'budget-exhausted')?.status ?? 'inactive').toBe('inactive');
+    expect(status?.budget.remaining).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../src/clock/fake-clock';
 import { dailyTraffic } from '../src/demo/daily-traffic';
 import { createDemoFleet, type DemoFleet } from '../src/demo/demo-fleet';
+import { simulateDemoHistory } from '../src/demo/demo-history';
 
 const T0 = Date.UTC(2025, 2, 1, 14, 0, 0);
 
@@ -60,5 +61,19 @@ describe('the demo fleet', () => {
     clock.advance(10_000);
     fleet.advance();
     expect(fleet.faults()).toEqual([]);
+  });
+
+  it('simulates the same history for the same seed, an hour of it at the peak near 40 req/s', () => {
+    const from = T0 - 1_800_000;
+    const to = T0 + 1_800_000;
+    const a = simulateDemoHistory(5, from, to);
+    expect(a).toEqual(simulateDemoHistory(5, from, to));
+    expect([...a.keys()]).toEqual(['gateway-requests', 'cart-requests', 'payments-requests', 'catalog-requests', 'slo/cart-latency/Fast']);
+    const gateway = a.get('gateway-requests') ?? [];
+    expect(gateway.map((bucket) => bucket.start)).toEqual(Array.from({ length: 360 }, (_, i) => from + i * 10_000));
+    // ∫ of 40 × (0.6 + 0.4 sin) over the hour around the peak: 40 × 3600 × (0.6 + 0.4 × sin(π/24) / (π/24)) ≈ 143 836.
+    const total = gateway.reduce((sum, bucket) => sum + bucket.total, 0);
+    expect(total).toBeGreaterThan(143_836 * 0.99);
+    expect(total).toBeLessThan(143_836 * 1.01);
   });
 });
