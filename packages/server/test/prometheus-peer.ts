@@ -70,3 +70,16 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** A `prometheus.yml` that scrapes one target every second and remote-writes everything to xops. */
+export function scrapeAndRemoteWriteConfig(options: { job: string; target: string; writeUrl: string; token: string }): string {
+  return [
+    'global: { scrape_interval: 1s, scrape_timeout: 1s }',
+    'scrape_configs:',
+    `  - { job_name: ${options.job}, static_configs: [{ targets: ["${options.target}"] }] }`,
+    'remote_write:',
+    `  - url: ${options.writeUrl}`,
+    `    authorization: { credentials: "${options.token}" }`,
+    '    queue_config: { batch_send_deadline: 1s, min_backoff: 100ms, max_backoff: 1s }',
+  ].join('\n');
+}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTelemetryApp, type TelemetryTestApp } from './telemetry-app';
+import { scrapeAndRemoteWriteConfig } from './prometheus-peer';
 
 // Debian's package (`apt-get install -y prometheus`); .ci/run installs it and sets XOPS_REQUIRE_PEERS=1.
 const PROMETHEUS = process.env.XOPS_PROMETHEUS_BIN ?? '/usr/bin/prometheus';
@@ -41,15 +42,9 @@ describe.runIf(present || required)('a real Prometheus remote-writing to xops', 
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const targetPort = (target.address() as AddressInfo).port;
     dir = await mkdtemp(join(tmpdir(), 'xops-prometheus-'));
-    await writeFile(join(dir, 'prometheus.yml'), [
-      'global: { scrape_interval: 1s, scrape_timeout: 1s }',
-      'scrape_configs:',
-      `  - { job_name: demo, static_configs: [{ targets: ["127.0.0.1:${targetPort}"] }] }`,
-      'remote_write:',
-      `  - url: ${xops}/api/v1/write`,
-      `    authorization: { credentials: "${t.token}" }`,
-      '    queue_config: { batch_send_deadline: 1s, min_backoff: 100ms, max_backoff: 1s }',
-    ].join('\n'));
+    await writeFile(join(dir, 'prometheus.yml'), scrapeAndRemoteWriteConfig({
+      job: 'demo', target: `127.0.0.1:${targetPort}`, writeUrl: `${xops}/api/v1/write`, token: t.token,
+    }));
     prometheus = spawn(PROMETHEUS, [
       `--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`,
       '--web.listen-address=127.0.0.1:0', '--log.level=warn',

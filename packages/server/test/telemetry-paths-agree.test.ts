@@ -12,7 +12,7 @@ import { systemClock } from '../src/clock/clock';
 import type { SampleBatch } from '../src/telemetry/sample';
 import { createTelemetrySink, type TelemetrySink } from '../src/telemetry/sample-sink';
 import { createScraper, type Scraper } from '../src/telemetry/scrape/scraper';
-import { freePort, peersRequired, PROMETHEUS, prometheusPresent } from './prometheus-peer';
+import { freePort, peersRequired, PROMETHEUS, prometheusPresent, scrapeAndRemoteWriteConfig } from './prometheus-peer';
 import { applyDocuments } from './slo-fixtures';
 import { openTestApp, type TestApp } from './test-app';
 
@@ -104,15 +104,9 @@ describe.runIf(present || peersRequired)('one counter through scrape, remote wri
     const address = `127.0.0.1:${await freePort()}`;
     prometheusUrl = `http://${address}`;
     dir = await mkdtemp(join(tmpdir(), 'xops-agree-'));
-    await writeFile(join(dir, 'prometheus.yml'), [
-      'global: { scrape_interval: 1s, scrape_timeout: 1s }',
-      'scrape_configs:',
-      `  - { job_name: agree, static_configs: [{ targets: ["${new URL(metricsUrl).host}"] }] }`,
-      'remote_write:',
-      `  - url: ${xops}/api/v1/write`,
-      `    authorization: { credentials: "${t.tokens.responder}" }`,
-      '    queue_config: { batch_send_deadline: 1s, min_backoff: 100ms, max_backoff: 1s }',
-    ].join('\n'));
+    await writeFile(join(dir, 'prometheus.yml'), scrapeAndRemoteWriteConfig({
+      job: 'agree', target: new URL(metricsUrl).host, writeUrl: `${xops}/api/v1/write`, token: t.tokens.responder,
+    }));
     await applyDocuments(t.store,
       { apiVersion: 'openslo/v1', kind: 'Service', metadata: { name: 'agree' }, spec: {} },
       { apiVersion: 'openslo/v1', kind: 'DataSource', metadata: { name: 'agree-pods' }, spec: {
