@@ -1,31 +1,8 @@
 import type { Clock } from '../clock/clock';
-import { dailyTraffic } from './daily-traffic';
+import { createRequestModel, DEMO_SERVICES } from './demo-request-model';
 import { seededRandom } from './seeded-random';
 import { SimulatedService } from './simulated-service';
 
-/** A service of the demo fleet and how it behaves when healthy. */
-interface ServiceProfile {
-  readonly name: string;
-  /** Median time to answer, without its calls downstream, in seconds. */
-  readonly medianSeconds: number;
-  /** Share of requests failing on their own. */
-  readonly errorRate: number;
-  /** Requests per second at which its CPU is full. */
-  readonly capacity: number;
-  /** Which service a request calls downstream, by share of requests: `[service, share]`. */
-  readonly calls: readonly (readonly [string, number])[];
-}
-
-/** The fleet of DESIGN.md §8: gateway → cart → payments, gateway → catalog (named apart from the tour's checkout and search, so `xops apply -f examples/` holds both). */
-export const DEMO_SERVICES: readonly ServiceProfile[] = [
-  { name: 'gateway', medianSeconds: 0.012, errorRate: 0.0002, capacity: 120, calls: [['cart', 0.3], ['catalog', 0.6]] },
-  { name: 'cart', medianSeconds: 0.04, errorRate: 0.0003, capacity: 40, calls: [['payments', 1]] },
-  { name: 'payments', medianSeconds: 0.06, errorRate: 0.0002, capacity: 40, calls: [] },
-  { name: 'catalog', medianSeconds: 0.025, errorRate: 0.0002, capacity: 80, calls: [] },
-];
-
-/** Requests per second the gateway gets at the peak of the day. */
-export const PEAK_RPS = 40;
 /** The longest stretch `advance` simulates at once: a fleet that was asleep does not replay days. */
 const MAX_CATCH_UP_MS = 3_600_000;
 
@@ -81,38 +58,25 @@ export async function createDemoFleet(options: DemoFleetOptions): Promise<DemoFl
   let last: number | undefined;
   let timer: NodeJS.Timeout | undefined;
 
-  // Standard normal by Box–Muller, for log-normal latencies.
-  const gaussian = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-
-  /** One request to `name` at `at`, its calls downstream included; returns whether it succeeded and how long it took. */
-  function handle(name: string, at: number): { ok: boolean; seconds: number } {
-    const service = services.get(name);
-    if (service === undefined) return { ok: false, seconds: 0 };
-    const fault = injected.get(name);
-    const active = fault !== undefined && fault.untilMs > at ? fault : undefined;
-    let seconds = service.profile.medianSeconds * Math.exp(0.45 * gaussian()) + (active?.latencyMs ?? 0) / 1000;
-    let ok = random() >= service.profile.errorRate + (active?.errors ?? 0);
-    let pick = random();
-    for (const [callee, share] of service.profile.calls) {
-      if (pick < share) {
-        const answer = handle(callee, at);
-        ok &&= answer.ok;
-        seconds += answer.seconds;
-        break;
-      }
-      pick -= share;
-    }
-    service.sim.answer(ok ? '200' : '500', seconds);
-    service.answered++;
-    return { ok, seconds };
-  }
+  const model = createRequestModel({
+    random,
+    observe: (name, answer) => {
+      const service = services.get(name);
+      if (service === undefined) return;
+      service.sim.answer(answer.ok ? '200' : '500', answer.seconds);
+      service.answered++;
+    },
+    faultAt: (name, at) => {
+      const fault = injected.get(name);
+      return fault !== undefined && fault.untilMs > at ? fault : undefined;
+    },
+  });
 
   function second(at: number): void {
-    const rate = PEAK_RPS * dailyTraffic(at) * (1 + 0.15 * gaussian());
-    const requests = Math.max(0, Math.round(rate));
+    const requests = model.requestsInSecond(at);
     for (const service of services.values()) service.answered = 0;
-    for (let i = 0; i < requests; i++) handle('gateway', at);
-    for (const service of services.values()) service.sim.setCpu(0.05 + service.answered / service.profile.capacity + 0.02 * gaussian());
+    for (let i = 0; i < requests; i++) model.handle('gateway', at);
+    for (const service of services.values()) service.sim.setCpu(0.05 + service.answered / service.profile.capacity + 0.02 * model.gaussian());
   }
 
   const advance = (now = clock.now()): void => {

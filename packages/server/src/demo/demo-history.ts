@@ -1,8 +1,7 @@
 import { seriesKeyForSli, seriesKeyForThreshold } from '@xops/contracts';
 import { FINE_BUCKET_MS, type Bucket } from '@xops/core';
 import type { XopsStore } from '@xops/store';
-import { dailyTraffic } from './daily-traffic';
-import { DEMO_SERVICES, PEAK_RPS } from './demo-fleet';
+import { createRequestModel, DEMO_SERVICES } from './demo-request-model';
 import { seededRandom } from './seeded-random';
 
 /** How far back `backfillDemoHistory` simulates: one day, the finest resolution the store keeps. */
@@ -33,36 +32,21 @@ export async function backfillDemoHistory(options: { readonly store: XopsStore; 
 export function simulateDemoHistory(seed: number, from: number, to: number): Map<string, Bucket[]> {
   // A stream of its own: the live fleet's draws stay what they were without a backfill.
   const random = seededRandom((seed ^ 0x9e3779b9) >>> 0);
-  const gaussian = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const profiles = new Map(DEMO_SERVICES.map((profile) => [profile.name, profile]));
   const counts = new Map(DEMO_SERVICES.map((profile) => [profile.name, { good: 0, total: 0 }]));
   const fast = { good: 0, total: 0 };
-
-  // demo-fleet.ts `handle`, without faults and without the prom-client registry.
-  function handle(name: string): { ok: boolean; seconds: number } {
-    const profile = profiles.get(name);
-    const count = counts.get(name);
-    if (profile === undefined || count === undefined) return { ok: false, seconds: 0 };
-    let seconds = profile.medianSeconds * Math.exp(0.45 * gaussian());
-    let ok = random() >= profile.errorRate;
-    let pick = random();
-    for (const [callee, share] of profile.calls) {
-      if (pick < share) {
-        const answer = handle(callee);
-        ok &&= answer.ok;
-        seconds += answer.seconds;
-        break;
+  const model = createRequestModel({
+    random,
+    observe: (name, answer) => {
+      const count = counts.get(name);
+      if (count === undefined) return;
+      count.total++;
+      if (answer.ok) count.good++;
+      if (name === CART_LATENCY.service) {
+        fast.total++;
+        if (answer.seconds <= CART_LATENCY.seconds) fast.good++;
       }
-      pick -= share;
-    }
-    count.total++;
-    if (ok) count.good++;
-    if (name === CART_LATENCY.service) {
-      fast.total++;
-      if (seconds <= CART_LATENCY.seconds) fast.good++;
-    }
-    return { ok, seconds };
-  }
+    },
+  });
 
   const out = new Map<string, Bucket[]>([...counts.keys()].map((name) => [seriesKeyForSli(`${name}-requests`), []]));
   out.set(CART_LATENCY.key, []);
@@ -70,8 +54,8 @@ export function simulateDemoHistory(seed: number, from: number, to: number): Map
     for (const count of [...counts.values(), fast]) { count.good = 0; count.total = 0; }
     // The fleet simulates the second ending at `at`: the seconds of this bucket end at start+1 s … start+10 s.
     for (let at = start + 1000; at <= start + FINE_BUCKET_MS; at += 1000) {
-      const requests = Math.max(0, Math.round(PEAK_RPS * dailyTraffic(at) * (1 + 0.15 * gaussian())));
-      for (let i = 0; i < requests; i++) handle('gateway');
+      const requests = model.requestsInSecond(at);
+      for (let i = 0; i < requests; i++) model.handle('gateway', at);
     }
     for (const [name, count] of counts) out.get(seriesKeyForSli(`${name}-requests`))?.push({ start, ...count });
     out.get(CART_LATENCY.key)?.push({ start, ...fast });
