@@ -5,6 +5,7 @@ import { anySpecSchema, configDocumentSchema } from './config-document-schema';
 import { findKind, KINDS, type KindInfo } from './kinds';
 import { OPENSLO_SPEC_SCHEMAS } from './openslo/openslo-spec-schemas';
 import { describeValue, parseConfigValue } from './parse-config-value';
+import { XOPS_SPEC_SCHEMAS } from './xops/xops-spec-schemas';
 import { isPlainObject, ownField } from './plain-object';
 
 const API_VERSIONS = ['openslo/v1', 'xops.dev/v1'];
@@ -12,13 +13,13 @@ const kindsOf = (apiVersion: string): string => KINDS.filter((k) => k.apiVersion
 const KIND_LIST = `${kindsOf('openslo/v1')} (apiVersion openslo/v1) and ${kindsOf('xops.dev/v1')} (apiVersion xops.dev/v1)`;
 const VALID_KINDS = `valid kinds are ${KIND_LIST}`;
 
-const DOCUMENT_SCHEMAS = new Map(KINDS.map((info) => [info.kind, configDocumentSchema(OPENSLO_SPEC_SCHEMAS.get(info.kind) ?? anySpecSchema)]));
+const DOCUMENT_SCHEMAS = new Map(KINDS.map((info) => [info.kind, configDocumentSchema(OPENSLO_SPEC_SCHEMAS.get(info.kind) ?? XOPS_SPEC_SCHEMAS.get(info.kind) ?? anySpecSchema)]));
 const ANY_DOCUMENT_SCHEMA = configDocumentSchema(anySpecSchema);
 
 /**
  * Checks one config document (a parsed YAML or JSON value): its envelope (`apiVersion`, `kind`,
- * `metadata`, `spec`), and for OpenSLO v1 kinds every field of the spec. xops.dev/v1 specs are
- * only required to be mappings for now. Returns every problem at once; never throws.
+ * `metadata`, `spec`), and every field of the spec for OpenSLO v1 kinds and for the xops.dev/v1
+ * kinds in `XOPS_SPEC_SCHEMAS` (the others need only be mappings). Returns every problem at once; never throws.
  *
  * @example validateConfigDocument({ apiVersion: 'openslo/v1', kind: 'Service', metadata: { name: 'checkout' }, spec: {} })
  *   // → { ok: true, value: { apiVersion: 'openslo/v1', kind: 'Service', metadata: { name: 'checkout' }, spec: {} } }
