@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { createApp, createTelemetrySink, systemClock } from '@xops/server';
 import { openStore } from '@xops/store';
 import protobuf from 'protobufjs';
-import snappy from 'snappyjs';
+import { compressSync } from 'snappy';
 import { generateTokenSecret, hashTokenSecret } from '../packages/server/src/auth/token-secret';
 import { report, say } from './report';
 
@@ -75,7 +75,7 @@ const valueAt = (spec: SeriesSpec, k: number, round: number) =>
   spec.counter ? 1000 + k + round * (1 + (k % 50)) : 100 + Math.sin(round / 10 + k) * 50;
 
 // ---- remote write: protobuf by hand in remote.proto's layout (labels encoded once per series with
-// protobufjs' Writer, as the server's decoder reads it with protobufjs' Reader), snappy by snappyjs.
+// protobufjs' Writer, as the server's decoder reads it with protobufjs' Reader), snappy by the `snappy` package.
 function varint(n: number): number[] {
   const bytes: number[] = [];
   while (n > 0x7f) { bytes.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); }
@@ -110,7 +110,7 @@ function remoteWritePayloads(count: number): Uint8Array[] {
       parts.push(Buffer.from([(1 << 3) | 2, ...varint(seriesLength)]), labels,
         Buffer.from([(2 << 3) | 2, ...varint(sampleLength)]), Buffer.from(sample.subarray(0, sampleLength)));
     });
-    out.push(snappy.compress(Buffer.concat(parts)));
+    out.push(compressSync(Buffer.concat(parts)));
   }
   return out;
 }
@@ -264,7 +264,7 @@ try {
   const store = await openStore({ dataDir: join(dir, 'xops') });
   const sink = createTelemetrySink({ store, clock: systemClock, logger: quiet });
   const token = generateTokenSecret();
-  await store.insertToken({ name: 'bench', role: 'responder', hash: hashTokenSecret(token), createdBy: 'bench' });
+  await store.insertToken({ name: 'bench', scopes: ['ingest:metrics'], hash: hashTokenSecret(token), createdBy: 'bench' });
   const app = await createApp({ store, version: 'bench', clock: systemClock, telemetry: { sink } });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   sink.start();

@@ -27,7 +27,7 @@ export function describeCliError(error: unknown): { message: string; exitCode: n
 
 function hintFor(error: ApiError): string {
   if (error.status === 401) return '\n  Pass a token with --token or XOPS_TOKEN (the admin token is printed once by the first `xops up`).';
-  if (error.status === 403) return '\n  Your token\'s role does not allow this; ask an admin for a token with a stronger role (`xops token create`).';
+  if (error.status === 403) return '\n  Your token\'s role or scopes do not allow this; ask an admin for a token that does (`xops token create --help`).';
   return '';
 }
 

@@ -1,4 +1,7 @@
-import { backfillDemoHistory, createApp, createDemoFleet, createScraper, createSloEvaluator, createTelemetrySink, FakeClock, bootstrapAdminToken, type DemoFleet, type SloEvaluator } from '@xops/server';
+import {
+  backfillDemoHistory, bootstrapAdminToken, createApp, createDemoFleet, createScraper, createSloEvaluator, createTelemetrySink, FakeClock,
+  type DemoFleet, type SloEvaluator,
+} from '@xops/server';
 import { openTestStore, type TestStore } from '@xops/store';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +11,22 @@ import { demoDocuments } from '../src/commands/demo-documents';
 const T0 = Date.UTC(2025, 2, 1, 14, 0, 0);
 const STEP = 10_000;
 
-describe('the demo fleet, scraped in-process on loopback with a fake clock', () => {
+/** catalog's request counters as its `/metrics` shows them. */
+async function catalogCounts(fleet: DemoFleet): Promise<{ ok: number; failed: number }> {
+  const text = await (await fetch(fleet.urls.catalog ?? '')).text();
+  const count = (code: string) => Number(new RegExp(`http_requests_total\\{service="catalog",code="${code}"\\} (\\d+)`).exec(text)?.[1]);
+  return { ok: count('200'), failed: count('500') };
+}
+
+describe('the demo fleet, scraped and pushing OTLP in-process on loopback with a fake clock', () => {
   const clock = new FakeClock(T0);
   const logger = pino({ enabled: false });
   let testStore: TestStore;
   let fleet: DemoFleet;
+  // The same fleet with catalog on /metrics rather than pushing: what the push must add up to.
+  let twin: DemoFleet;
+  let baseline: { ok: number; failed: number } | undefined;
+  let sink: ReturnType<typeof createTelemetrySink>;
   let evaluator: SloEvaluator;
   let close: () => Promise<void>;
   let step: () => Promise<void>;
@@ -22,18 +36,23 @@ describe('the demo fleet, scraped in-process on loopback with a fake clock', () 
     testStore = await openTestStore('sqlite');
     const { store } = testStore;
     fleet = await createDemoFleet({ clock, seed: 7 });
-    const documents = await demoDocuments(['gateway', 'cart', 'payments', 'catalog'].map((name) => fleet.urls[name] ?? ''));
+    twin = await createDemoFleet({ clock, seed: 7, otlpServices: [] });
+    const documents = await demoDocuments(fleet.services.flatMap((name) => fleet.urls[name] ?? []));
     await store.applyObjects(documents, 'test');
     const token = await bootstrapAdminToken(store);
-    const sink = createTelemetrySink({ store, clock, logger });
+    sink = createTelemetrySink({ store, clock, logger });
     const scraper = createScraper({ store, sink, clock, logger, holder: 'demo-test' });
     evaluator = createSloEvaluator({ store, clock, logger, holder: 'demo-test' });
     const app = await createApp({ store, version: '0.0.0-test', clock, evaluator, telemetry: { sink, scraper }, demo: fleet });
+    // catalog pushes OTLP over real HTTP, as `xops demo` wires it in main.ts.
+    fleet.pushTo({ url: `${await app.listen({ host: '127.0.0.1', port: 0 })}/v1/metrics`, token: token ?? '' });
     inject = (body) => app.inject({ method: 'POST', url: '/api/v1/demo/faults', payload: JSON.stringify(body), headers: { authorization: `Bearer ${token ?? ''}`, 'content-type': 'application/json' } });
-    // One live loop turn, 10 s of simulated time: traffic, a scrape of every target, held buckets written, an evaluation.
+    // One live loop turn, 10 s of simulated time: traffic and catalog's push, a scrape of every target, held buckets written, an evaluation.
     step = async () => {
       clock.advance(STEP);
-      fleet.advance();
+      await Promise.all([fleet.advance(), twin.advance()]);
+      // catalog's first push only sets baselines, as a first scrape does.
+      baseline ??= await catalogCounts(twin);
       await scraper.scrapeAll();
       await sink.flush();
       await evaluator.evaluateOnce();
@@ -44,6 +63,7 @@ describe('the demo fleet, scraped in-process on loopback with a fake clock', () 
       await app.close();
       await sink.close();
       await fleet.close();
+      await twin.close();
       await testStore.cleanup();
     };
   });
@@ -60,6 +80,7 @@ describe('the demo fleet, scraped in-process on loopback with a fake clock', () 
     expect(healthy?.alerts.filter((alert) => alert.status !== 'inactive' && alert.status !== 'resolved')).toEqual([]);
 
     const bad = await inject({ service: 'payments', errors: 1, for: '10m' });
+    twin.inject({ service: 'payments', errors: 1, latencyMs: 0, untilMs: clock.now() + 600_000 });
     expect(bad.statusCode).toBe(200);
     expect(bad.json()).toEqual([{ service: 'payments', errors: 1, latencyMs: 0, until: new Date(clock.now() + 600_000).toISOString() }]);
     expect((await inject({ service: 'nope', errors: 1 })).statusCode).toBe(404);
@@ -76,6 +97,24 @@ describe('the demo fleet, scraped in-process on loopback with a fake clock', () 
     expect(burning).toBeGreaterThan(14.4);
     // The cart calls payments on every request, so it fails with it.
     expect(evaluator.status('cart-availability')?.objectives[0]?.sli).toBeLessThan(healthy?.sli ?? 1);
+  });
+
+  it('counts catalog, pushed over OTLP, exactly as its /metrics twin counts it, in its SLO and golden signals', async () => {
+    const now = await catalogCounts(twin);
+    const ok = now.ok - (baseline?.ok ?? NaN);
+    const failed = now.failed - (baseline?.failed ?? NaN);
+    // At least 30 steps of 10 s at about 24 catalog requests a second (60 % of the peak 40).
+    expect(ok).toBeGreaterThan(6000);
+    await sink.flush(Infinity);
+    const buckets = await testStore.store.readBuckets('catalog-requests', 0, Number.MAX_SAFE_INTEGER);
+    expect(buckets.reduce((sum, bucket) => ({ good: sum.good + bucket.good, total: sum.total + bucket.total }), { good: 0, total: 0 })).toEqual({ good: ok, total: ok + failed });
+    // The last push lands in the bucket that starts now: the SLO counts it once that bucket is over.
+    clock.advance(STEP);
+    await evaluator.evaluateOnce();
+    expect(evaluator.status('catalog-availability')?.objectives[0]?.events).toMatchObject({ good: ok, total: ok + failed });
+    const signals = await testStore.store.readSignalBuckets('catalog', 0, Number.MAX_SAFE_INTEGER);
+    const sum = (signal: string, le = '') => signals.filter((bucket) => bucket.signal === signal && bucket.le === le).reduce((total, bucket) => total + bucket.value, 0);
+    expect([sum('requests'), sum('errors'), sum('latency', '+Inf')]).toEqual([ok + failed, failed, ok + failed]);
   });
 });
 
@@ -97,14 +136,14 @@ describe('the demo fleet with a day of history backfilled at start', () => {
     testStore = await openTestStore('sqlite');
     const { store } = testStore;
     fleet = await createDemoFleet({ clock, seed: 7 });
-    await store.applyObjects(await demoDocuments(['gateway', 'cart', 'payments', 'catalog'].map((name) => fleet.urls[name] ?? '')), 'test');
+    await store.applyObjects(await demoDocuments(fleet.services.flatMap((name) => fleet.urls[name] ?? [])), 'test');
     end = await backfillDemoHistory({ store, seed: 7, now: clock.now() });
     const sink = createTelemetrySink({ store, clock, logger });
     const scraper = createScraper({ store, sink, clock, logger, holder: 'demo-history-test' });
     evaluator = createSloEvaluator({ store, clock, logger, holder: 'demo-history-test' });
     step = async () => {
       clock.advance(STEP);
-      fleet.advance();
+      await fleet.advance();
       await scraper.scrapeAll();
       await sink.flush();
       await evaluator.evaluateOnce();
@@ -150,7 +189,7 @@ describe('the demo fleet with a day of history backfilled at start', () => {
   it('raises the fast burn rate on a one-minute 100 % fault without exhausting the budget', { timeout: 30_000 }, async () => {
     const before = fastBurn();
     expect(before).toBeLessThan(1);
-    fleet.advance();
+    await fleet.advance();
     fleet.inject({ service: 'payments', errors: 1, latencyMs: 0, untilMs: clock.now() + 60_000 });
     for (let i = 0; i < 9; i++) await step();
     const status = payments();

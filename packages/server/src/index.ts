@@ -10,7 +10,6 @@ export { systemClock } from './clock/clock';
 export type { Clock } from './clock/clock';
 export { FakeClock } from './clock/fake-clock';
 export { createDemoFleet } from './demo/demo-fleet';
-export { DEMO_SERVICES } from './demo/demo-request-model';
 export type { DemoFleet, DemoFault } from './demo/demo-fleet';
 export { backfillDemoHistory } from './demo/demo-history';
 export { createTelemetrySink } from './telemetry/sample-sink';

@@ -91,6 +91,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (shownToken) (options.output ?? process.stdout).write(formatAdminTokenNotice(shownToken));
     app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock, telemetry: { sink, scraper }, demo: options.demo?.fleet });
     url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+    if (options.demo && shownToken) {
+      // The fleet's OTLP services push to this server with the demo's admin token; with scoped
+      // ingest tokens (DESIGN.md §7) they should get an `ingest:metrics` token of their own.
+      options.demo.fleet.pushTo({
+        url: new URL('/v1/metrics', url).href,
+        token: shownToken,
+        onError: (service, error) => log.warn({ service, err: error }, 'a demo service cannot push OTLP; it will try again'),
+      });
+    }
   } catch (error) {
     await store.close();
     throw error;

@@ -75,7 +75,7 @@ describe.each(testDatabaseEngines())('authentication and roles on %s', (engine) 
     expect(whoami.json()).toEqual({ name: 'ci@deploy', role: 'editor' });
 
     const list = await t.call({ method: 'GET', url: '/api/v1/tokens', as: 'admin' });
-    expect(list.json().map((token: { name: string }) => token.name)).toEqual(['admin', 'ci@deploy', 'editor-bot', 'responder-bot', 'viewer-bot']);
+    expect(list.json().map((token: { name: string }) => token.name)).toEqual(['admin', 'ci@deploy', 'editor-bot', 'ingest-bot', 'responder-bot', 'viewer-bot']);
     expect(list.body).not.toContain(created.token);
     expect(list.body).not.toMatch(/hash/i);
 
@@ -97,6 +97,6 @@ describe.each(testDatabaseEngines())('authentication and roles on %s', (engine) 
 
   it('bootstraps the admin token only once', async () => {
     expect(await bootstrapAdminToken(t.store)).toBeUndefined();
-    expect((await t.store.listTokens()).filter((token) => token.role === 'admin')).toHaveLength(1);
+    expect((await t.store.listTokens()).filter((token) => 'role' in token && token.role === 'admin')).toHaveLength(1);
   });
 });

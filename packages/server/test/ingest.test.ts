@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BODY_LIMIT } from '../src/http/body-limits';
 import { checkoutService, checkoutSli } from './fixtures';
-import { openTestApp, type TestApp } from './test-app';
+import { openTestApp, type TestApp, type TestCaller } from './test-app';
 
 /** 2025-03-01T12:00:00Z, the start of a 10-second bucket. */
 const T = Date.UTC(2025, 2, 1, 12, 0, 0);
@@ -52,9 +52,9 @@ describe.each(testDatabaseEngines())('POST /api/v1/slis/{name}/events on %s', (e
   beforeEach(() => { run += 1; });
   const base = () => T + run * SPAN;
 
-  const send = (sli: string, payload: string | unknown[], options: { query?: string; headers?: Record<string, string>; as?: 'viewer' | 'responder' } = {}) =>
+  const send = (sli: string, payload: string | unknown[], options: { query?: string; headers?: Record<string, string>; as?: TestCaller } = {}) =>
     t.call({
-      method: 'POST', url: `/api/v1/slis/${sli}/events${options.query ?? ''}`, as: options.as ?? 'responder',
+      method: 'POST', url: `/api/v1/slis/${sli}/events${options.query ?? ''}`, as: options.as ?? 'ingest',
       headers: options.headers ?? { 'content-type': 'application/json' },
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
@@ -200,11 +200,15 @@ describe.each(testDatabaseEngines())('POST /api/v1/slis/{name}/events on %s', (e
     expect(elsewhere.statusCode).toBe(415);
   });
 
-  it('needs the responder role', async () => {
-    const res = await send('checkout-requests', [], { as: 'viewer' });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('XOPS_ERR_FORBIDDEN');
-    expect((await send('checkout-requests', [])).json()).toEqual({ accepted: 0, buckets: 0 });
+  it('takes an ingest:metrics token or an editor, not a responder (ADR 0010)', async () => {
+    for (const as of ['viewer', 'responder'] as const) {
+      const res = await send('checkout-requests', [], { as });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('XOPS_ERR_FORBIDDEN');
+    }
+    for (const as of ['ingest', 'editor', 'admin'] as const) {
+      expect((await send('checkout-requests', [], { as })).json()).toEqual({ accepted: 0, buckets: 0 });
+    }
   });
 
   it('takes a 100,000-event NDJSON body above the default 1 MiB limit', async () => {

@@ -1,8 +1,9 @@
 /**
  * One server replica for `lease-failover.test.ts`, run as a process of its own so that the test
  * can kill -9 it: `node --import tsx lease-failover-server.ts` with `XOPS_FAILOVER_DATABASE_URL`
- * (a PostgreSQL URL whose search_path names the test's schema). Evaluates every second and
- * prints one JSON line on stdout once it listens: `{ "url", "holder", "pid" }`. Logs go to stderr.
+ * (a PostgreSQL URL whose search_path names the test's schema). Evaluates every second, scrapes
+ * (under the scrape lease, as `startServer` always does) and prints one JSON line on stdout once it
+ * listens: `{ "url", "holder", "pid" }`. Logs go to stderr.
  */
 import { tmpdir } from 'node:os';
 import { pino } from 'pino';

@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { defaultBurnRateRules, type AlertTransition } from '@xops/core';
 import { openTestStore, testDatabaseEngines, type TestStore } from '@xops/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SLO_EVALUATION_LEASE } from '../src/slo/slo-evaluator';
-import { applyCheckout, BUCKET, buckets, DAY, MINUTE, SERIES } from './slo-fixtures';
+import { SCRAPE_LEASE } from '../src/telemetry/scrape/scraper';
+import { applyCheckout, applyDocuments, BUCKET, buckets, DAY, MINUTE, SERIES } from './slo-fixtures';
 
 const SCRIPT = fileURLToPath(new URL('./lease-failover-server.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -102,4 +105,69 @@ describe.skipIf(!postgres)('the SLO evaluation lease on PostgreSQL', () => {
     expect(rows.filter(isPageFiring)).toHaveLength(1);
     expect(standby!.log.text).not.toMatch(/"level":50/);
   }, 45_000);
+});
+
+// Several replicas share one database only on PostgreSQL; on SQLite xops runs as one process.
+describe.skipIf(!postgres)('the scrape lease on PostgreSQL (skipped without it: only PostgreSQL is shared by replicas)', () => {
+  const replicas: Replica[] = [];
+  let database: TestStore | undefined;
+  let target: Server | undefined;
+  afterAll(async () => {
+    for (const replica of replicas) replica.child.kill('SIGKILL');
+    await Promise.all(replicas.map((replica) => replica.exited));
+    target?.closeAllConnections();
+    await new Promise((resolve) => target?.close(resolve) ?? resolve(undefined));
+    await database?.cleanup();
+  });
+
+  it('moves scraping to the standby after a kill -9, which counts on from there without counting anything twice', async () => {
+    // The target: one counter whose value the test sets, and how many scrapes it has answered.
+    const jobs = { ok: 0, failed: 0 };
+    let scrapes = 0;
+    target = createServer((_request, response) => {
+      scrapes++;
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+        .end(`# TYPE jobs_total counter\njobs_total{code="200"} ${jobs.ok}\njobs_total{code="500"} ${jobs.failed}\n`);
+    });
+    await new Promise<void>((resolve) => target!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/metrics`;
+
+    database = await openTestStore('postgres');
+    const { store, options } = database;
+    const xops = (selector: string) => ({ metricSource: { type: 'xops', spec: { selector } } });
+    await applyDocuments(store,
+      { apiVersion: 'openslo/v1', kind: 'DataSource', metadata: { name: 'jobs' }, spec: { type: 'prometheus-scrape', connectionDetails: { targets: [url], interval: '1s', timeout: '500ms' } } },
+      { apiVersion: 'openslo/v1', kind: 'SLI', metadata: { name: 'jobs' }, spec: { ratioMetric: { counter: true, good: xops('jobs_total{code!~"5.."}'), total: xops('jobs_total') } } });
+    const counted = async () => (await store.readBuckets('jobs', 0, Number.MAX_SAFE_INTEGER))
+      .reduce((sum, bucket) => ({ good: sum.good + bucket.good, total: sum.total + bucket.total }), { good: 0, total: 0 });
+
+    const databaseUrl = options.databaseUrl!;
+    replicas.push(...await Promise.all([startReplica(databaseUrl), startReplica(databaseUrl)]));
+    const lease = await waitFor('a replica to take the scrape lease', 15_000, () => store.getLease(SCRAPE_LEASE));
+    const holder = replicas.find((replica) => replica.holder === lease.holder);
+    const standby = replicas.find((replica) => replica !== holder);
+    expect(holder).toBeDefined();
+    // The holder's first scrape only sets baselines; a standby that scraped as well would have by now too.
+    await waitFor('three scrapes', 10_000, async () => (scrapes >= 3 ? true : undefined));
+    jobs.ok += 90;
+    jobs.failed += 10;
+    // Held 20 s after its bucket ends, then written.
+    await waitFor('the first 100 jobs to be written', 45_000, async () => ((await counted()).total >= 100 ? true : undefined));
+    expect(await counted()).toEqual({ good: 90, total: 100 });
+
+    holder!.child.kill('SIGKILL');
+    const killedAt = Date.now();
+    await holder!.exited;
+    const scrapesAtKill = scrapes;
+    await waitFor('the standby to take the scrape lease', 15_000, async () => ((await store.getLease(SCRAPE_LEASE))?.holder === standby!.holder ? true : undefined));
+    process.stderr.write(`scrape failover: the standby held the scrape lease ${Date.now() - killedAt} ms after the kill\n`);
+    // Its first scrape sets its own baselines: what the target counts from then on is its to count.
+    await waitFor('the standby to scrape', 5_000, async () => (scrapes > scrapesAtKill ? true : undefined));
+    jobs.ok += 50;
+    await waitFor('the next 50 jobs to be written', 45_000, async () => ((await counted()).total >= 150 ? true : undefined));
+    // One more flush turn of the standby (every 5 s): a count taken twice would show by now.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(await counted()).toEqual({ good: 140, total: 150 });
+    expect(standby!.log.text).not.toMatch(/"level":50/);
+  }, 150_000);
 });

@@ -168,7 +168,7 @@ describe('POST /v1/metrics (OTLP/HTTP)', () => {
     expect(t.sink.batches).toEqual([]);
   });
 
-  it('needs a responder token', async () => {
+  it('needs an ingest:metrics token or an editor (ADR 0010)', async () => {
     expect((await post('{}', JSON_HEADERS, false)).statusCode).toBe(401);
     const viewer = await t.app.inject({ method: 'POST', url: '/v1/metrics', headers: { ...JSON_HEADERS, authorization: `Bearer ${t.viewerToken}` }, payload: '{}' });
     expect(viewer.statusCode).toBe(403);

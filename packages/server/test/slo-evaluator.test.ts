@@ -237,6 +237,30 @@ describe.each(testDatabaseEngines())('the SLO evaluator on %s', (engine) => {
     expect(await evaluator.evaluateOnce()).toMatchObject({ saved: false, transitions: [] });
   });
 
+  it('rolls day-old golden-signal rows into minutes on its hourly compaction turn, as the lease holder only', async () => {
+    const clock = new FakeClock(T0);
+    const { store, evaluator: holder } = await open(clock);
+    const standby = evaluatorOn(store, clock, 'replica-b');
+    others.push(standby);
+    // The minute that ended a day before T0: six 10-second rows of 5 requests.
+    const minute = T0 - DAY - MINUTE;
+    const row = (start: number, value: number) => ({ service: 'checkout', signal: 'requests' as const, le: '', start, value, samples: 1 });
+    await store.writeSignalBuckets(Array.from({ length: 6 }, (_, i) => row(minute + i * BUCKET, 5)));
+    expect(await holder.evaluateOnce()).toMatchObject({ leader: true });
+    const rolled = { service: 'checkout', signal: 'requests', le: '', start: minute, resolutionMs: 60_000 };
+    expect(await store.readSignalBuckets('checkout', 0, T0)).toEqual([{ ...rolled, value: 30, samples: 6 }]);
+
+    // A late row for that minute: the standby does not roll it up, nor does the holder before the hour is out.
+    await store.writeSignalBuckets([row(minute + BUCKET, 7)]);
+    expect(await standby.evaluateOnce()).toMatchObject({ leader: false });
+    clock.advance(HOUR - SECOND);
+    expect(await holder.evaluateOnce()).toMatchObject({ leader: true });
+    expect((await store.readSignalBuckets('checkout', 0, T0)).map((bucket) => bucket.resolutionMs)).toEqual([60_000, 10_000]);
+    clock.advance(SECOND);
+    await holder.evaluateOnce();
+    expect(await store.readSignalBuckets('checkout', 0, T0)).toEqual([{ ...rolled, value: 37, samples: 7 }]);
+  });
+
   it('finds the newest change number of the bucket store', async () => {
     extra = await openTestStore(engine);
     const { store } = extra;

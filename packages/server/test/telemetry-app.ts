@@ -36,7 +36,7 @@ export interface TelemetryTestApp {
   readonly app: ZodApp;
   readonly sink: RecordingSink;
   readonly store: XopsStore;
-  /** A `responder` token, the role the ingest endpoints need. */
+  /** An ingest token with scope `ingest:metrics`, what senders use (ADR 0010). */
   readonly token: string;
   /** A `viewer` token, below what ingest needs. */
   readonly viewerToken: string;
@@ -50,7 +50,7 @@ export async function openTelemetryApp({ withSink = true } = {}): Promise<Teleme
   await bootstrapAdminToken(store);
   const token = generateTokenSecret();
   const viewerToken = generateTokenSecret();
-  await store.insertToken({ name: 'pusher', role: 'responder', hash: hashTokenSecret(token), createdBy: 'test' });
+  await store.insertToken({ name: 'pusher', scopes: ['ingest:metrics'], hash: hashTokenSecret(token), createdBy: 'test' });
   await store.insertToken({ name: 'reader', role: 'viewer', hash: hashTokenSecret(viewerToken), createdBy: 'test' });
   const sink = new RecordingSink();
   const app = await createApp({ store, version: '0.0.0-test', ...(withSink ? { telemetry: { sink } } : {}) });

@@ -105,7 +105,7 @@ describe.runIf(present || peersRequired)('one counter through scrape, remote wri
     prometheusUrl = `http://${address}`;
     dir = await mkdtemp(join(tmpdir(), 'xops-agree-'));
     await writeFile(join(dir, 'prometheus.yml'), scrapeAndRemoteWriteConfig({
-      job: 'agree', target: new URL(metricsUrl).host, writeUrl: `${xops}/api/v1/write`, token: t.tokens.responder,
+      job: 'agree', target: new URL(metricsUrl).host, writeUrl: `${xops}/api/v1/write`, token: t.tokens.ingest,
     }));
     await applyDocuments(t.store,
       { apiVersion: 'openslo/v1', kind: 'Service', metadata: { name: 'agree' }, spec: {} },

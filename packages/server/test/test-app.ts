@@ -6,13 +6,19 @@ import { bootstrapAdminToken } from '../src/auth/bootstrap-admin-token';
 import { generateTokenSecret, hashTokenSecret } from '../src/auth/token-secret';
 import type { ZodApp } from '../src/http/zod-app';
 
+/** Who a test calls as: a role token, or `ingest`, an ingest token with scope `ingest:metrics`. */
+export type TestCaller = Role | 'ingest';
+
 export interface TestApp {
   readonly app: ZodApp;
   readonly store: XopsStore;
-  /** A token of each role: `admin` from the bootstrap, the others inserted by the test. */
-  readonly tokens: Readonly<Record<Role, string>>;
-  /** `app.inject` with `Authorization: Bearer <token of role>` (none when `as` is omitted). */
-  call(options: InjectOptions & { as?: Role }): Promise<LightMyRequestResponse>;
+  /**
+   * A token of each role, and `ingest` (scope `ingest:metrics`, named `ingest-bot`): `admin` from
+   * the bootstrap, the others inserted by the test.
+   */
+  readonly tokens: Readonly<Record<TestCaller, string>>;
+  /** `app.inject` with `Authorization: Bearer <token of caller>` (none when `as` is omitted). */
+  call(options: InjectOptions & { as?: TestCaller }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -23,16 +29,17 @@ export interface TestAppExtras {
   readonly telemetry?: (store: XopsStore) => NonNullable<CreateAppOptions['telemetry']>;
 }
 
-/** A fresh store on `engine`, an app on it, and a token per role. */
+/** A fresh store on `engine`, an app on it, a token per role and an ingest token. */
 export async function openTestApp(engine: StoreEngine, extras: TestAppExtras = {}): Promise<TestApp> {
   const { store, cleanup } = await openTestStore(engine);
   const admin = await bootstrapAdminToken(store);
   if (!admin) throw new Error('a fresh store should get an admin token');
-  const tokens: Record<Role, string> = { admin, viewer: '', responder: '', editor: '' };
+  const tokens: Record<TestCaller, string> = { admin, viewer: '', responder: '', editor: '', ingest: generateTokenSecret() };
   for (const role of ['viewer', 'responder', 'editor'] as const) {
     tokens[role] = generateTokenSecret();
     await store.insertToken({ name: `${role}-bot`, role, hash: hashTokenSecret(tokens[role]), createdBy: 'test' });
   }
+  await store.insertToken({ name: 'ingest-bot', scopes: ['ingest:metrics'], hash: hashTokenSecret(tokens.ingest), createdBy: 'test' });
   const evaluator = extras.evaluator?.(store);
   const telemetry = extras.telemetry?.(store);
   const app = await createApp({ store, version: '0.0.0-test', clock: extras.clock, evaluator, telemetry });

@@ -1,5 +1,5 @@
-import { roleSchema } from '@xops/contracts';
-import type { Role, TokenInfo } from '@xops/contracts';
+import { normalizeScopes, roleSchema, tokenScopesSchema } from '@xops/contracts';
+import type { TokenGrant, TokenInfo } from '@xops/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from './audit-log';
@@ -7,7 +7,7 @@ import { runInTransaction } from './run-in-transaction';
 import { StoreConflictError } from './store-conflict-error';
 import { isUniqueViolation } from './unique-violation';
 import type { ApiTokensTable, XopsDatabase } from './xops-database';
-import type { TokenRecord } from './xops-store';
+import type { NewToken, TokenRecord } from './xops-store';
 
 /** How many tokens exist (the server creates the first admin token when there are none). */
 export async function countApiTokens(db: Kysely<XopsDatabase>): Promise<number> {
@@ -17,20 +17,26 @@ export async function countApiTokens(db: Kysely<XopsDatabase>): Promise<number> 
 }
 
 /**
- * Stores a token by its hash with a fresh id, and its `token.create` audit entry, in one
- * transaction. Throws `StoreConflictError` when the name (or the hash) is taken.
+ * Stores a token by its hash with a fresh id, and its `token.create` audit entry (id, and role or
+ * scopes), in one transaction. Scopes are stored without repeats, in the order of `SCOPES`.
+ * Throws `StoreConflictError` when the name (or the hash) is taken.
  */
-export async function insertApiToken(
-  db: Kysely<XopsDatabase>,
-  token: { name: string; role: Role; hash: string; createdBy: string },
-  at: string,
-): Promise<TokenInfo> {
-  const row = { id: randomUUID(), name: token.name, role: token.role, hash: token.hash, created_by: token.createdBy, created_at: at };
+export async function insertApiToken(db: Kysely<XopsDatabase>, token: NewToken, at: string): Promise<TokenInfo> {
+  const grant: TokenGrant = token.scopes === undefined ? { role: token.role } : { scopes: normalizeScopes(token.scopes) };
+  const row: Selectable<ApiTokensTable> = {
+    id: randomUUID(),
+    name: token.name,
+    role: grant.role ?? null,
+    scopes: grant.scopes === undefined ? null : JSON.stringify(grant.scopes),
+    hash: token.hash,
+    created_by: token.createdBy,
+    created_at: at,
+  };
   try {
     await runInTransaction(db, { dryRun: false }, async (trx) => {
       await trx.insertInto('api_tokens').values(row).execute();
       await appendAuditEntry(trx, {
-        actor: token.createdBy, action: 'token.create', name: token.name, details: { id: row.id, role: token.role },
+        actor: token.createdBy, action: 'token.create', name: token.name, details: { id: row.id, ...grant },
       }, at);
     });
   } catch (error) {
@@ -53,5 +59,8 @@ export async function listApiTokens(db: Kysely<XopsDatabase>): Promise<TokenInfo
 }
 
 function toTokenInfo(row: Selectable<ApiTokensTable>): TokenInfo {
-  return { id: row.id, name: row.name, role: roleSchema.parse(row.role), createdAt: row.created_at, createdBy: row.created_by };
+  const { id, name, created_at: createdAt, created_by: createdBy } = row;
+  // The schema holds exactly one of the two (check api_tokens_role_or_scopes).
+  if (row.scopes !== null) return { id, name, scopes: tokenScopesSchema.parse(JSON.parse(row.scopes)), createdAt, createdBy };
+  return { id, name, role: roleSchema.parse(row.role), createdAt, createdBy };
 }

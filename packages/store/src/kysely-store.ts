@@ -1,20 +1,29 @@
-import type { ApplyOutcome, AuditEntry, Role, StoredObject, TokenInfo } from '@xops/contracts';
-import type { AlertState, AlertTransition, Bucket } from '@xops/core';
+import type { ApplyOutcome, AuditEntry, StoredObject, TokenInfo } from '@xops/contracts';
+import type { AlertState, AlertTransition, Bucket, IncidentState, Result } from '@xops/core';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { applyObjectWrites } from './apply-objects';
+import {
+  appendIncidentEvents, getIncidentRecord, insertIncident, listIncidentEvents, listIncidentRecords, saveIncidentLifecycle,
+  type IncidentEventRecord, type IncidentRecord, type NewIncident, type NewIncidentEvent,
+} from './incident-records';
 import { countApiTokens, findApiTokenByHash, insertApiToken, listApiTokens } from './api-tokens';
 import { listAlertStates, listAlertTransitions, saveEvaluation } from './alert-states';
 import { appendAuditEntry, listAuditEntries } from './audit-log';
 import { getConfigObject, listConfigObjects } from './config-objects';
 import { deleteObjectRefs } from './delete-objects';
 import { acquireLease, getLease, releaseLease } from './leases';
+import {
+  claimDueNotifications, enqueueNotifications, listNotifications, markNotificationAttemptFailed, markNotificationDelivered,
+  type NewNotification, type NotificationQuery, type NotificationRecord,
+} from './outbox';
+import { getOrCreateServerSecret } from './server-secrets';
 import { runInTransaction } from './run-in-transaction';
-import { readSignalBuckets, writeSignalBuckets } from './signal-buckets';
+import { compactSignalBuckets, readSignalBuckets, writeSignalBuckets } from './signal-buckets';
 import { compactSliBuckets, readSliBucketChanges, readSliBuckets, writeSliBuckets } from './sli-buckets';
 import type { XopsDatabase } from './xops-database';
 import type {
-  BucketChange, NewAuditEntry, ObjectWrite, SignalBucket, StoredBucket, StoreEngine, TokenRecord, XopsStore,
+  BucketChange, IncidentChangeFn, NewAuditEntry, NewToken, ObjectWrite, SignalBucket, StoredBucket, StoredSignalBucket, StoreEngine, TokenRecord, XopsStore,
 } from './xops-store';
 
 /** What a `KyselyStore` is built from; `openStore` assembles it. */
@@ -65,7 +74,7 @@ export class KyselyStore implements XopsStore {
     return countApiTokens(this.#db);
   }
 
-  insertToken(token: { name: string; role: Role; hash: string; createdBy: string }): Promise<TokenInfo> {
+  insertToken(token: NewToken): Promise<TokenInfo> {
     return insertApiToken(this.#db, token, this.#timestamp());
   }
 
@@ -105,8 +114,12 @@ export class KyselyStore implements XopsStore {
     return writeSignalBuckets(this.#db, buckets);
   }
 
-  readSignalBuckets(service: string, from: number, to: number): Promise<SignalBucket[]> {
+  readSignalBuckets(service: string, from: number, to: number): Promise<StoredSignalBucket[]> {
     return readSignalBuckets(this.#db, service, from, to);
+  }
+
+  compactSignalBuckets(now: number): Promise<number> {
+    return compactSignalBuckets(this.#db, this.engine, now);
   }
 
   listAlertStates(slo?: string): Promise<AlertState[]> {
@@ -119,6 +132,62 @@ export class KyselyStore implements XopsStore {
 
   saveEvaluation(input: { lease: string; holder: string; now: number; states: readonly AlertState[]; transitions: readonly AlertTransition[] }): Promise<boolean> {
     return saveEvaluation(this.#db, input);
+  }
+
+  openIncident(incident: NewIncident, now: number): Promise<IncidentRecord> {
+    return runInTransaction(this.#db, { dryRun: false }, (trx) => insertIncident(trx, incident, now));
+  }
+
+  getIncident(ref: string): Promise<IncidentRecord | undefined> {
+    return getIncidentRecord(this.#db, ref);
+  }
+
+  listIncidents(options?: { state?: IncidentState | 'open'; limit?: number }): Promise<IncidentRecord[]> {
+    return listIncidentRecords(this.#db, options);
+  }
+
+  changeIncident(ref: string, change: IncidentChangeFn, now: number): Promise<Result<IncidentRecord, string> | undefined> {
+    return runInTransaction(this.#db, { dryRun: false }, async (trx) => {
+      const incident = await getIncidentRecord(trx, ref, this.engine === 'postgres');
+      if (incident === undefined) return undefined;
+      const decided = change(incident);
+      if (!decided.ok) return decided;
+      await saveIncidentLifecycle(trx, incident.id, decided.value.lifecycle, now);
+      await appendIncidentEvents(trx, incident.id, decided.value.events);
+      return { ok: true, value: { ...incident, ...decided.value.lifecycle, updatedAt: now } };
+    });
+  }
+
+  appendIncidentEvents(incidentId: string, events: readonly NewIncidentEvent[]): Promise<void> {
+    return appendIncidentEvents(this.#db, incidentId, events);
+  }
+
+  listIncidentEvents(incidentId: string): Promise<IncidentEventRecord[]> {
+    return listIncidentEvents(this.#db, incidentId);
+  }
+
+  enqueueNotifications(rows: readonly NewNotification[]): Promise<string[]> {
+    return runInTransaction(this.#db, { dryRun: false }, (trx) => enqueueNotifications(trx, rows));
+  }
+
+  claimDueNotifications(now: number, limit: number, leaseMs: number): Promise<NotificationRecord[]> {
+    return claimDueNotifications(this.#db, this.engine, { now, limit, leaseMs });
+  }
+
+  markNotificationDelivered(id: string, now: number): Promise<boolean> {
+    return markNotificationDelivered(this.#db, id, now);
+  }
+
+  markNotificationAttemptFailed(id: string, error: string, nextAttemptAt: number | null, now: number): Promise<boolean> {
+    return markNotificationAttemptFailed(this.#db, { id, error, nextAttemptAt, now });
+  }
+
+  listNotifications(query?: NotificationQuery): Promise<NotificationRecord[]> {
+    return listNotifications(this.#db, query);
+  }
+
+  getOrCreateServerSecret(name: string, generate: () => string): Promise<string> {
+    return getOrCreateServerSecret(this.#db, name, generate, this.#now().getTime());
   }
 
   acquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {

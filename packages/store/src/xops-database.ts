@@ -15,6 +15,16 @@ export interface XopsDatabase {
   alert_transitions: AlertTransitionsTable;
   leases: LeasesTable;
   signal_buckets: SignalBucketsTable;
+  alerts: AlertsTable;
+  alert_groups: AlertGroupsTable;
+  incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
+  escalations: EscalationsTable;
+  outbox: OutboxTable;
+  silences: SilencesTable;
+  postmortems: PostmortemsTable;
+  action_items: ActionItemsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 /** One applied config object; `(kind, name)` is the key. */
@@ -32,11 +42,15 @@ export interface ConfigObjectsTable {
   updated_at: string;
 }
 
-/** An API token; only its hash is kept. */
+/**
+ * An API token; only its hash is kept. A role token has `role`, an ingest token `scopes` (a JSON
+ * array of scope names), never both (`migrations/0004-scoped-tokens.ts`).
+ */
 export interface ApiTokensTable {
   id: string;
   name: string;
-  role: string;
+  role: string | null;
+  scopes: string | null;
   hash: string;
   created_by: string;
   created_at: string;
@@ -108,12 +122,145 @@ export interface LeasesTable {
   expires_at: number;
 }
 
-/** Golden-signal buckets; see `0003-golden-signals.ts`. */
+/** Golden-signal buckets; see `0003-golden-signals.ts` and `0006-signal-rollup.ts`. */
 export interface SignalBucketsTable {
   service: string;
   signal: 'requests' | 'errors' | 'latency' | 'saturation';
   le: string;
   start_ms: number;
+  /** 10 000 as written, 60 000 once rolled up. */
+  resolution_ms: number;
   value: number;
   samples: number;
+}
+
+// Issue 5's tables; see `migrations/0005-incidents.ts` and ADR 0013. Times are epoch ms, JSON is text.
+
+/** One alert a source knows, by `(source, dedup_key)`. */
+export interface AlertsTable {
+  id: string;
+  source: string;
+  dedup_key: string;
+  fingerprint: string;
+  labels: string;
+  annotations: string;
+  summary: string;
+  severity: string;
+  status: string;
+  starts_at_ms: number;
+  ends_at_ms: number | null;
+  received_at_ms: number;
+  routed_at_ms: number | null;
+  route: string | null;
+  group_key: string | null;
+  incident_id: string | null;
+  suppressed_by: string | null;
+}
+
+/** One aggregation group of a route, with the routing state machine's state and its next timer. */
+export interface AlertGroupsTable {
+  group_key: string;
+  route: string;
+  group_labels: string;
+  target: string;
+  state: string;
+  next_at_ms: number | null;
+  incident_id: string | null;
+  updated_at_ms: number;
+}
+
+export interface IncidentsTable {
+  id: string;
+  number: number;
+  title: string;
+  state: string;
+  severity: string;
+  group_key: string | null;
+  services: string;
+  roles: string;
+  escalation_policy: string | null;
+  declared_by: string | null;
+  created_at_ms: number;
+  acknowledged_at_ms: number | null;
+  mitigated_at_ms: number | null;
+  resolved_at_ms: number | null;
+  updated_at_ms: number;
+}
+
+/** One entry of an incident's timeline. */
+export interface IncidentEventsTable {
+  id: Generated<number>;
+  incident_id: string;
+  at_ms: number;
+  kind: string;
+  actor: string;
+  text: string;
+  details: string | null;
+  public: number;
+}
+
+/** Where an open incident's escalation stands: level and round of its policy snapshot. */
+export interface EscalationsTable {
+  incident_id: string;
+  policy: string;
+  level: number;
+  round: number;
+  next_at_ms: number | null;
+  status: string;
+  updated_at_ms: number;
+}
+
+/** One notification to deliver at least once (DESIGN.md §5). */
+export interface OutboxTable {
+  id: string;
+  idempotency_key: string;
+  incident_id: string | null;
+  channel: string;
+  destination: string;
+  recipient: string | null;
+  payload: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at_ms: number | null;
+  last_error: string | null;
+  created_at_ms: number;
+  delivered_at_ms: number | null;
+}
+
+export interface SilencesTable {
+  id: string;
+  matchers: string;
+  starts_at_ms: number;
+  ends_at_ms: number | null;
+  until_resolved: string | null;
+  comment: string;
+  created_by: string;
+  created_at_ms: number;
+  expired_at_ms: number | null;
+}
+
+export interface PostmortemsTable {
+  incident_id: string;
+  document: string;
+  status: string;
+  created_at_ms: number;
+  updated_at_ms: number;
+  updated_by: string;
+}
+
+export interface ActionItemsTable {
+  id: string;
+  incident_id: string;
+  title: string;
+  owner: string;
+  due_date: string;
+  status: string;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at_ms: number;
 }

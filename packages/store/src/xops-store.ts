@@ -1,5 +1,11 @@
-import type { AlertState, AlertTransition, Bucket } from '@xops/core';
-import type { ApplyOutcome, AuditEntry, ConfigObject, Role, StoredObject, TokenInfo } from '@xops/contracts';
+import type { AlertState, AlertTransition, Bucket, IncidentLifecycle, IncidentState, Result } from '@xops/core';
+import type { IncidentEventRecord, IncidentRecord, NewIncident, NewIncidentEvent } from './incident-records';
+
+export type { IncidentEventRecord, IncidentRecord, NewIncident, NewIncidentEvent } from './incident-records';
+import type { ApplyOutcome, AuditEntry, ConfigObject, StoredObject, TokenGrant, TokenInfo } from '@xops/contracts';
+import type { NewNotification, NotificationQuery, NotificationRecord } from './outbox';
+
+export type { NewNotification, NotificationQuery, NotificationRecord } from './outbox';
 
 /** What the store needs to write one object: the parsed document and the text it came from. */
 export interface ObjectWrite {
@@ -8,9 +14,11 @@ export interface ObjectWrite {
   readonly sourceFile: string | null;
 }
 
-export interface TokenRecord extends TokenInfo {
-  readonly hash: string;
-}
+/** A token as the store finds it by hash: what it lists, and the hash. */
+export type TokenRecord = TokenInfo & { readonly hash: string };
+
+/** A token to store: a role token (`role`) or an ingest token (`scopes`), by the hash of its secret. */
+export type NewToken = { readonly name: string; readonly hash: string; readonly createdBy: string } & TokenGrant;
 
 export interface NewAuditEntry {
   readonly actor: string;
@@ -45,6 +53,14 @@ export interface SignalBucket {
   readonly samples: number;
 }
 
+/** A golden-signal bucket as stored: `resolutionMs` is 10 000 for the last day, 60 000 once rolled up. */
+export interface StoredSignalBucket extends SignalBucket {
+  readonly resolutionMs: number;
+}
+
+/** What `changeIncident` asks of its caller: the new lifecycle and the timeline entries that say why. */
+export type IncidentChangeFn = (incident: IncidentRecord) => Result<{ readonly lifecycle: IncidentLifecycle; readonly events: readonly NewIncidentEvent[] }, string>;
+
 /** The database engines the store runs on. */
 export type StoreEngine = 'sqlite' | 'postgres';
 
@@ -68,8 +84,8 @@ export interface XopsStore {
   deleteObjects(refs: readonly { kind: string; name: string }[], actor: string, options?: { dryRun?: boolean }): Promise<ApplyOutcome[]>;
 
   countTokens(): Promise<number>;
-  /** Stores a token by its hash; the plaintext never reaches the store. */
-  insertToken(token: { name: string; role: Role; hash: string; createdBy: string }): Promise<TokenInfo>;
+  /** Stores a token by its hash; the plaintext never reaches the store. Audited as `token.create`. */
+  insertToken(token: NewToken): Promise<TokenInfo>;
   findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
   listTokens(): Promise<TokenInfo[]>;
 
@@ -98,8 +114,13 @@ export interface XopsStore {
   // --- Golden signals (DESIGN.md §4) ----------------------------------------------------------
   /** Adds the buckets to the stored ones (`value` and `samples` summed) in one transaction; returns rows written. */
   writeSignalBuckets(buckets: readonly SignalBucket[]): Promise<number>;
-  /** The golden-signal buckets of one service with start in `[from, to)`, oldest first. */
-  readSignalBuckets(service: string, from: number, to: number): Promise<SignalBucket[]>;
+  /**
+   * The golden-signal buckets of one service with start in `[from, to)`, oldest first, at the
+   * finest resolution still kept for that time (see `compactSignalBuckets`), each with its resolution.
+   */
+  readSignalBuckets(service: string, from: number, to: number): Promise<StoredSignalBucket[]>;
+  /** Rolls 10-second golden-signal rows older than `now - 24 h` into 1-minute rows (sums); returns rows removed. */
+  compactSignalBuckets(now: number): Promise<number>;
 
   // --- Alert states (the SLO engine's output, the alert router's input) ------------------------
   listAlertStates(slo?: string): Promise<AlertState[]>;
@@ -111,6 +132,44 @@ export interface XopsStore {
    * fires twice). Returns false, writing nothing, when the lease is not held.
    */
   saveEvaluation(input: { lease: string; holder: string; now: number; states: readonly AlertState[]; transitions: readonly AlertTransition[] }): Promise<boolean>;
+
+  // --- Incidents (issue 5, ADR 0013) ------------------------------------------------------------
+  /** Opens an incident (numbered, with its `opened` entry) in one transaction. */
+  openIncident(incident: NewIncident, now: number): Promise<IncidentRecord>;
+  /** By id, or by number (`#42` or `42`). */
+  getIncident(ref: string): Promise<IncidentRecord | undefined>;
+  /** Newest first; `state: 'open'` means not resolved. */
+  listIncidents(options?: { state?: IncidentState | 'open'; limit?: number }): Promise<IncidentRecord[]>;
+  /**
+   * Changes one incident in one transaction, its row locked: `change` sees the incident as stored
+   * and decides (a pure function, e.g. around core's `applyIncidentAction`); its lifecycle and
+   * timeline entries are written together. Undefined when there is no such incident; the error
+   * of `change` when it refused, with nothing written.
+   */
+  changeIncident(ref: string, change: IncidentChangeFn, now: number): Promise<Result<IncidentRecord, string> | undefined>;
+  appendIncidentEvents(incidentId: string, events: readonly NewIncidentEvent[]): Promise<void>;
+  /** The timeline, oldest first. */
+  listIncidentEvents(incidentId: string): Promise<IncidentEventRecord[]>;
+
+  // --- Notification outbox (DESIGN.md §5, ADR 0014) -------------------------------------------
+  /** Writes notifications in one transaction; a known idempotency key is skipped. Returns the ids inserted. */
+  enqueueNotifications(rows: readonly NewNotification[]): Promise<string[]>;
+  /**
+   * Claims up to `limit` pending notifications due at `now`: each gets one more attempt and is
+   * not due again before `now + leaseMs`, so one whose sender died is retried then (at least once).
+   */
+  claimDueNotifications(now: number, limit: number, leaseMs: number): Promise<NotificationRecord[]>;
+  /** False when the notification was not pending. */
+  markNotificationDelivered(id: string, now: number): Promise<boolean>;
+  /**
+   * A failed attempt: retried at `nextAttemptAt`, or, with null, given up: `failed`, with a
+   * `notification-failed` timeline entry at `now` on its incident. False when it was not pending.
+   */
+  markNotificationAttemptFailed(id: string, error: string, nextAttemptAt: number | null, now: number): Promise<boolean>;
+  /** Newest first. */
+  listNotifications(query?: NotificationQuery): Promise<NotificationRecord[]>;
+  /** The server's own secret `name` (e.g. the link-signing key), made with `generate` on first use; one value for every replica. */
+  getOrCreateServerSecret(name: string, generate: () => string): Promise<string>;
 
   // --- Leases (DESIGN.md §5) -------------------------------------------------------------------
   /**

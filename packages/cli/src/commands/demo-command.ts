@@ -28,8 +28,8 @@ const wholeNumber = (text: string, flag: string, max: number): number => {
 /** `xops demo`: the server on embedded SQLite with a simulated fleet; `xops demo fault`: breaks a service of it for a while. */
 export function registerDemoCommand(program: Command, io: CliIo): void {
   const demo = program.command('demo')
-    .description('start xops with a simulated fleet (gateway → cart → payments, gateway → catalog) scraped live, its SLOs applied')
-    .option('-p, --port <port>', 'port of the server; the fleet\'s /metrics take the next four', '7070')
+    .description('start xops with a simulated fleet (gateway → cart → payments, gateway → catalog), scraped live or pushing OTLP, its SLOs applied')
+    .option('-p, --port <port>', 'port of the server; the fleet\'s /metrics take the next three', '7070')
     .option('--data-dir <dir>', 'where the demo\'s SQLite database lives', './.xops-demo')
     .option('--seed <n>', 'same seed, same traffic', '1')
     .addHelpText('after', `
@@ -43,11 +43,11 @@ Then, in another terminal:
     .action(async (options: DemoOptions) => {
       const port = wholeNumber(options.port, '--port', 65_530);
       const seed = wholeNumber(options.seed, '--seed', 2 ** 32 - 1);
-      const { startServer, createDemoFleet, DEMO_SERVICES, systemClock } = await import('@xops/server');
+      const { startServer, createDemoFleet, systemClock } = await import('@xops/server');
       // Fixed ports next to the server's when it has one; any free ports for --port 0.
       const fleet = await createDemoFleet({ clock: systemClock, seed, basePort: port === 0 ? 0 : port + 1 });
       try {
-        const documents = await demoDocuments(DEMO_SERVICES.map((service) => fleet.urls[service.name] ?? ''));
+        const documents = await demoDocuments(fleet.services.flatMap((name) => fleet.urls[name] ?? []));
         const server = await startServer({
           port, dataDir: resolve(io.cwd, options.dataDir), version: XOPS_VERSION,
           demo: { fleet, documents },
@@ -56,7 +56,7 @@ Then, in another terminal:
         fleet.start();
         io.out([
           `xops demo listening on ${server.url} (Ctrl-C to stop)`,
-          ...DEMO_SERVICES.map((service) => `  ${service.name.padEnd(9)} ${fleet.urls[service.name] ?? ''}`),
+          ...fleet.services.map((name) => `  ${name.padEnd(9)} ${fleet.urls[name] ?? `pushes OTLP to ${server.url}/v1/metrics`}`),
           'Try: xops get slo · xops get signals cart · xops demo fault payments --errors 0.2 --for 10m · xops get alerts',
           '',
         ].join('\n'));

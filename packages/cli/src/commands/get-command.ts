@@ -8,12 +8,13 @@ import { formatSloStatusTable } from '../output/slo-status-table';
 import { printAlerts } from './get-alerts';
 import { printSignals } from './get-signals';
 import { printTargets } from './get-targets';
+import { printTokens } from './get-tokens';
 import { resolveKind } from './resolve-kind';
 
 export function registerGetCommand(program: Command, io: CliIo): void {
   program.command('get')
     .description('list objects of a kind, or show one by name')
-    .argument('<kind>', 'slo, sli, service, datasource, alertpolicy, … (singular or plural), alerts, targets, or signals SERVICE')
+    .argument('<kind>', 'slo, sli, service, datasource, alertpolicy, … (singular or plural), alerts, targets, tokens, or signals SERVICE')
     .argument('[name]', 'one object\'s metadata.name')
     .option('-o, --output <format>', 'table, json or yaml (json/yaml print the documents as applied)', 'table')
     .option('--from <time>', 'signals: start, RFC 3339, epoch ms or relative such as now-1h (default: an hour before --to)')
@@ -26,6 +27,7 @@ Examples:
   $ xops get services -o json
   $ xops get alerts                  the SLO engine's pending, firing and resolved alerts
   $ xops get targets                 Prometheus scrape targets and their health
+  $ xops get tokens                  API tokens with their role or ingest scopes (admin only)
   $ xops get signals checkout --from now-1h --step 1m   golden signals of a service
 `)
     .action(async (kindName: string, name: string | undefined, options: { output: string; from?: string; to?: string; step?: string }, command: Command) => {
@@ -33,6 +35,7 @@ Examples:
       const client = connect(command.optsWithGlobals(), io);
       if (kindName === 'alerts' || kindName === 'alert') return printAlerts(client, name, format, io);
       if (kindName === 'targets' || kindName === 'target') return printTargets(client, format, io);
+      if (kindName === 'tokens' || kindName === 'token') return printTokens(client, format, io);
       if (kindName === 'signals') return printSignals(client, name, options, format, io);
       const kind = resolveKind(kindName);
       const objects = name === undefined ? await client.listObjects(kind.plural) : [await client.getObject(kind.plural, name)];

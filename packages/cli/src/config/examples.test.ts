@@ -10,7 +10,7 @@ describe('examples/ of the README tour', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
-  it('hold the services with their SLOs, the alerting objects, the scrape and the PromQL examples', async () => {
+  it('hold the services with their SLOs, the alerting objects, the scrape and the PromQL examples, and the on-call team, schedule and policy', async () => {
     const result = await loadConfigFiles([EXAMPLES]);
     if (!result.ok) throw new Error('examples do not load');
     expect(result.documents.map(({ object }) => `${object.kind}/${object.metadata.name}`).sort()).toEqual([
@@ -20,6 +20,7 @@ describe('examples/ of the README tour', () => {
       'DataSource/billing-prometheus',
       'DataSource/demo-fleet',
       'DataSource/storefront-pods',
+      'EscalationPolicy/payments',
       'SLI/billing-latency',
       'SLI/billing-requests',
       'SLI/cart-requests',
@@ -42,6 +43,7 @@ describe('examples/ of the README tour', () => {
       'SLO/search-monthly-availability',
       'SLO/storefront-availability',
       'SLO/storefront-latency',
+      'Schedule/payments-primary',
       'Service/billing',
       'Service/cart',
       'Service/catalog',
@@ -50,6 +52,7 @@ describe('examples/ of the README tour', () => {
       'Service/payments',
       'Service/search',
       'Service/storefront',
+      'Team/payments',
     ]);
   });
 });

@@ -5,7 +5,10 @@ import { auditEntrySchema } from './audit-entry';
 import { backfillResultSchema, prometheusRulesSchema, type BackfillRequest } from './backfill';
 import type { ErrorEnvelope } from './error-codes';
 import { ingestResultSchema, NDJSON_CONTENT_TYPE, type IngestMode } from './ingest-result';
+import { finalScheduleSchema, onCallSchema } from './oncall';
+import { notificationSchema, type NotificationStatus } from './notification';
 import { roleSchema } from './role';
+import { routeTestResultSchema, type RouteTestRequest } from './route-test';
 import { replayResultSchema, sloSeriesSchema, type ReplayRequest } from './slo-series';
 import { demoFaultSchema, type DemoFaultRequest } from './demo-fault';
 import { serviceSignalsSchema } from './service-signals';
@@ -86,6 +89,22 @@ export function createApiClient(options: ApiClientOptions) {
     return checked.data;
   }
 
+  /** GETs a body that is not JSON (an iCalendar feed) as text; errors are the API's JSON envelope as elsewhere. */
+  async function requestText(path: string): Promise<string> {
+    const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, { method: 'GET', headers });
+    } catch (cause) {
+      throw new ApiUnreachableError(base, cause);
+    }
+    const text = await response.text();
+    if (response.ok) return text;
+    const parsed = safeJson(text);
+    const envelope = isErrorEnvelope(parsed) ? parsed.error : undefined;
+    throw new ApiError(response.status, envelope?.code ?? 'XOPS_ERR_HTTP', envelope?.message ?? `HTTP ${response.status} from GET ${path}`, envelope?.details);
+  }
+
   const segment = encodeURIComponent;
   return {
     listObjects: (plural: string) => request(z.array(storedObjectSchema), 'GET', `/api/v1/${segment(plural)}`),
@@ -122,6 +141,19 @@ export function createApiClient(options: ApiClientOptions) {
     listAlerts: (filter: { slo?: string; status?: string } = {}) => request(z.array(alertStateSchema), 'GET', `/api/v1/alerts${query(filter)}`),
     listAlertTransitions: (filter: { slo?: string; from?: string; to?: string; limit?: number } = {}) =>
       request(z.array(alertTransitionSchema), 'GET', `/api/v1/alerts/transitions${query(filter)}`),
+    /** Who is on call over `[from, to)` (default: the next 7 days), with the gaps and the coverage. */
+    getFinalSchedule: (schedule: string, range: { from?: string; to?: string } = {}) =>
+      request(finalScheduleSchema, 'GET', `/api/v1/schedules/${segment(schedule)}/final${query(range)}`),
+    /** The schedule as an iCalendar feed (text/calendar), of everyone or of one `user`. */
+    getScheduleIcs: (schedule: string, filter: { user?: string; from?: string; to?: string } = {}) =>
+      requestText(`/api/v1/schedules/${segment(schedule)}.ics${query(filter)}`),
+    /** Who is on call at `at` (default now) for every schedule, or for one. */
+    whoIsOnCall: (filter: { at?: string; schedule?: string } = {}) => request(onCallSchema, 'GET', `/api/v1/oncall${query(filter)}`),
+    /** Simulates an alert: the routes that take it, its group, whether it is suppressed, and who is paged when. */
+    testRoute: (body: RouteTestRequest) => request(routeTestResultSchema, 'POST', '/api/v1/routes/test', body),
+    /** The notification outbox, newest first: `status` `failed` lists what xops gave up delivering. */
+    listNotifications: (filter: { status?: NotificationStatus; incident?: string; limit?: number } = {}) =>
+      request(z.array(notificationSchema), 'GET', `/api/v1/notifications${query(filter)}`),
   };
 }
 

@@ -10,7 +10,7 @@ export const ERROR_CODES = {
   XOPS_ERR_UNSUPPORTED_MEDIA_TYPE: 'The body has a content type this endpoint does not accept.',
   XOPS_ERR_BODY_TOO_LARGE: 'The body is larger than this endpoint accepts.',
   XOPS_ERR_UNAUTHENTICATED: 'A valid bearer token is required.',
-  XOPS_ERR_FORBIDDEN: "The token's role does not allow this.",
+  XOPS_ERR_FORBIDDEN: "The token's role or scopes do not allow this.",
   XOPS_ERR_NOT_FOUND: 'No such object.',
   XOPS_ERR_UNKNOWN_KIND: 'No such kind.',
   XOPS_ERR_CONFLICT: 'The request conflicts with the current state.',

@@ -11,9 +11,11 @@ export interface ConfigReference {
 type Path = readonly (string | number)[];
 
 /**
- * Every by-name reference an OpenSLO object makes: SLO.service → Service, indicatorRef → SLI,
+ * Every by-name reference a config object makes: SLO.service → Service, indicatorRef → SLI,
  * alertPolicyRef → AlertPolicy, conditionRef → AlertCondition, targetRef → AlertNotificationTarget,
- * metricSourceRef → DataSource, including those inside inline objects. Other kinds have none yet.
+ * metricSourceRef → DataSource, including those inside inline objects; Schedule.team and
+ * EscalationPolicy.team → Team, an escalation target's schedule → Schedule; a Route's
+ * `target.channel` → AlertNotificationTarget.
  */
 export function configReferences(object: ConfigObject): ConfigReference[] {
   const found: ConfigReference[] = [];
@@ -57,6 +59,22 @@ export function configReferences(object: ConfigObject): ConfigReference[] {
     case 'AlertPolicy':
       alertPolicySpec(spec, root);
       break;
+    case 'Schedule':
+      add(spec, 'team', 'Team', root);
+      break;
+    case 'EscalationPolicy':
+      add(spec, 'team', 'Team', root);
+      eachItem(spec, 'levels', (level, at) => eachItem(level, 'targets', (target, place) => add(target, 'schedule', 'Schedule', place), at), root);
+      break;
+    case 'Route': {
+      // A route's notify-only `channel` is an AlertNotificationTarget, at every level of the tree.
+      const routeNode = (node: unknown, at: Path): void => {
+        add(ownField(node, 'target'), 'channel', 'AlertNotificationTarget', [...at, 'target']);
+        eachItem(node, 'routes', routeNode, at);
+      };
+      routeNode(spec, root);
+      break;
+    }
   }
   return found;
 }

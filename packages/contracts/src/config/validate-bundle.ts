@@ -2,12 +2,14 @@ import type { ConfigObject, ConfigProblem } from './config-object';
 import { closestName } from './closest-name';
 import { configReferences } from './config-references';
 import { inlineSliKind, thresholdSliProblems } from './openslo/slo-rules';
+import { teamMemberProblems } from './xops/team-members';
 
 /**
  * Checks a bundle of valid documents against each other (and against what already exists, as
- * `known(kind, name)` answers): no kind and name defined twice, every reference resolves, and an
- * SLO that names a threshold SLI of the bundle follows the threshold rules. Problems point at the
- * document by its `index` in `objects`; paths are inside that document.
+ * `known(kind, name)` answers): no kind and name defined twice, every reference resolves, an
+ * SLO that names a threshold SLI of the bundle follows the threshold rules, and the people a
+ * Schedule or EscalationPolicy names are members of its Team when that Team is in the bundle.
+ * Problems point at the document by its `index` in `objects`; paths are inside that document.
  */
 export function validateBundle(objects: readonly ConfigObject[], known: (kind: string, name: string) => boolean):
   { index: number; problem: ConfigProblem }[] {
@@ -43,6 +45,7 @@ export function validateBundle(objects: readonly ConfigObject[], known: (kind: s
       });
       for (const problem of problems) found.push({ index, problem: { path: ['spec', ...problem.path], message: problem.message } });
     }
+    for (const problem of teamMemberProblems(object, (name) => defined.get(`Team/${name}`))) found.push({ index, problem });
   });
   return found;
 }

@@ -1,24 +1,18 @@
-import { roleAllows, type Role } from '@xops/contracts';
 import type { XopsStore } from '@xops/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { XopsError } from '../http/xops-error';
+import { accessRefusal, type Access, type Principal } from './authorize';
 import { hashTokenSecret, looksLikeTokenSecret } from './token-secret';
-
-/** Who is calling: the name and role of the token the request carried. */
-export interface Principal {
-  readonly name: string;
-  readonly role: Role;
-}
-
-/** What a route asks of its caller: no token at all, or a token with at least this role. */
-export type Access = Role | 'public';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
   interface FastifyContextConfig {
-    /** Routes that say nothing need `admin`: a forgotten declaration fails closed. */
+    /**
+     * Who may call the route: `public`, a role, or `{ scope, orRole }` for an ingest route (see
+     * `Access`). Routes that say nothing need `admin`: a forgotten declaration fails closed.
+     */
     access?: Access;
   }
 }
@@ -27,9 +21,10 @@ const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
  * Checks `Authorization: Bearer xops_…` on every route that is not `public`: 401
- * `XOPS_ERR_UNAUTHENTICATED` for a missing or unknown token, 403 `XOPS_ERR_FORBIDDEN` for a role
- * below the route's `config.access`. Runs as an onRequest hook rather than a preHandler so that
- * a caller without a valid token never gets its body read and parsed.
+ * `XOPS_ERR_UNAUTHENTICATED` for a missing or unknown token, 403 `XOPS_ERR_FORBIDDEN` for a token
+ * the route's `config.access` does not admit (a role too low, an ingest token on a route that
+ * does not take its scopes: see `accessRefusal`). Runs as an onRequest hook rather than a
+ * preHandler so that a caller without a valid token never gets its body read and parsed.
  */
 export function installAuthentication(app: FastifyInstance, { store }: { store: XopsStore }): void {
   app.decorateRequest('principal', null);
@@ -46,13 +41,10 @@ export function installAuthentication(app: FastifyInstance, { store }: { store: 
         ? 'The bearer token is not valid.'
         : 'A bearer token is required: send "Authorization: Bearer xops_…".');
     }
-    if (!roleAllows(token.role, access)) {
-      throw new XopsError('XOPS_ERR_FORBIDDEN', `This needs the ${access} role; token "${token.name}" has ${token.role}.`, {
-        required: access,
-        held: token.role,
-      });
-    }
-    request.principal = { name: token.name, role: token.role };
+    const principal: Principal = 'scopes' in token ? { name: token.name, scopes: token.scopes } : { name: token.name, role: token.role };
+    const refusal = accessRefusal(principal, access);
+    if (refusal) throw refusal;
+    request.principal = principal;
   });
 }
 

@@ -17,7 +17,8 @@ const CART_LATENCY = { service: 'cart', key: seriesKeyForThreshold('cart-latency
  * the cart latency objective. Same model as the live fleet (`demo-fleet.ts`: daily shape, ±15 %
  * noise, per-service error rates and log-normal latencies, no faults), from its own stream of the
  * same seed. Written with `replace`, so a restart rewrites the same day instead of adding to it.
- * The live scrape's first sample only sets baselines and lands at or after `end`: nothing is counted twice.
+ * The live fleet's first scrape of each target and its first OTLP push only set baselines (ADR
+ * 0006), and land at or after `end`: nothing is counted twice, whichever path a service uses.
  * Returns the bucket boundary the history ends at.
  */
 export async function backfillDemoHistory(options: { readonly store: XopsStore; readonly seed: number; readonly now: number }): Promise<number> {

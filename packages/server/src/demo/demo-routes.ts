@@ -29,11 +29,12 @@ export function registerDemoRoutes(app: ZodApp, { fleet, clock }: { fleet: DemoF
     },
   }, async (request) => {
     const { service, errors, latency, for: forMs } = request.body;
-    if (fleet.urls[service] === undefined) {
-      throw new XopsError('XOPS_ERR_NOT_FOUND', `No demo service "${service}": the fleet is ${Object.keys(fleet.urls).join(', ')}.`, { service });
+    if (!fleet.services.includes(service)) {
+      throw new XopsError('XOPS_ERR_NOT_FOUND', `No demo service "${service}": the fleet is ${fleet.services.join(', ')}.`, { service });
     }
-    // Traffic up to now was healthy: simulate it before the fault starts.
-    fleet.advance(clock.now());
+    // Traffic up to now was healthy: simulate it before the fault starts. Not awaited: a push
+    // it starts goes to this very server, and the fault need not wait for it.
+    void fleet.advance(clock.now());
     fleet.inject({ service, errors, latencyMs: latency, untilMs: clock.now() + forMs });
     return fleet.faults().map(toBody);
   });

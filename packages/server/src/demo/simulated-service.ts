@@ -5,12 +5,20 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 /** Latency buckets of the demo services' histograms, seconds; the demo SLOs pick 0.25 and 0.5. */
 export const DEMO_LATENCY_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
+/** What the fleet records on a service as it serves traffic, whichever way its metrics leave it. */
+export interface DemoServiceMetrics {
+  /** Records one answered request. */
+  answer(code: '200' | '500', seconds: number): void;
+  setCpu(utilization: number): void;
+  close(): Promise<void>;
+}
+
 /**
  * One simulated service: its own prom-client registry with `http_requests_total{service,code}`,
  * `http_request_duration_seconds{service}` and `process_cpu_utilization{service}`, served as a
  * real Prometheus `/metrics` endpoint on loopback.
  */
-export class SimulatedService {
+export class SimulatedService implements DemoServiceMetrics {
   readonly registry = new Registry();
   readonly #requests: Counter<'service' | 'code'>;
   readonly #duration: Histogram<'service'>;

@@ -33,9 +33,9 @@ export function registerIngestRoutes(app: ZodApp, { store, clock = systemClock }
   void app.register(async (scope) => {
     scope.addContentTypeParser(NDJSON_CONTENT_TYPE, { parseAs: 'string' }, (_request, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/slis/:name/events', {
-      // Ingest will take tokens scoped to a few SLIs; until those exist, `responder` is the least
-      // role that may write, so a sender's token need not be able to change config.
-      config: { access: 'responder' },
+      // Senders use an ingest token with scope ingest:metrics (DESIGN.md §7, ADR 0010), which can
+      // call nothing else; an editor may write too, since it could change what SLOs count anyway.
+      config: { access: { scope: 'ingest:metrics', orRole: 'editor' } },
       bodyLimit: INGEST_BODY_LIMIT,
       schema: {
         operationId: 'ingestSliEvents',

@@ -1,6 +1,23 @@
-import fastifySwagger from '@fastify/swagger';
+import fastifySwagger, { type SwaggerTransform } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { Access } from '../auth/authorize';
 import type { ZodApp } from '../http/zod-app';
+
+/** Who may call a route, in words, from its `config.access` (routes that say nothing need admin). */
+function describeAccess(access: Access = 'admin'): string | undefined {
+  if (access === 'public') return undefined;
+  if (typeof access === 'string') return `Needs a role token of at least \`${access}\`.`;
+  return `Needs an ingest token with scope \`${access.scope}\`, or a role token of at least \`${access.orRole}\` (ADR 0010).`;
+}
+
+/** zod schemas to JSON Schema, then who may call the route added to its description. */
+const transform: SwaggerTransform = (input) => {
+  const result = jsonSchemaTransform(input);
+  const note = describeAccess(input.route.config?.access);
+  if (note === undefined) return result;
+  const description = result.schema.description === undefined ? note : `${result.schema.description}\n\n${note}`;
+  return { ...result, schema: { ...result.schema, description } };
+};
 
 /**
  * Collects every route registered after it into an OpenAPI 3.1 document, built from the same
@@ -19,13 +36,18 @@ export async function registerOpenApi(app: ZodApp, { version }: { version: strin
       },
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An xops API token, `xops_…`.' },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An xops API token, `xops_…`: a role token (viewer, responder, editor, admin), or an ingest token '
+              + 'that can call only the ingest routes of its scopes. Each operation says which it needs.',
+          },
         },
       },
       // Every route needs a token unless it says otherwise (health, readiness and metrics do).
       security: [{ bearerAuth: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform,
     transformObject: jsonSchemaTransformObject,
   });
 }

@@ -28,7 +28,7 @@ export interface SloEvaluatorOptions {
   readonly leaseTtlMs?: number;
   /** How often the holder renews and a standby tries to take over between ticks; a quarter of the TTL by default. */
   readonly leaseRetryMs?: number;
-  /** How often the holder rolls old 10-second buckets into 1-minute ones; hourly by default. */
+  /** How often the holder rolls old 10-second SLI and golden-signal buckets into 1-minute ones; hourly by default. */
   readonly compactEveryMs?: number;
 }
 
@@ -119,6 +119,13 @@ export function createSloEvaluator(options: SloEvaluatorOptions): SloEvaluator {
     } catch (error) {
       // The evaluation is saved; compaction tries again at its next turn.
       logger.error({ err: error }, 'compacting SLI buckets failed');
+    }
+    // Golden-signal rows roll up on the same turn and the same day-old boundary (ADR 0009).
+    try {
+      const removed = await store.compactSignalBuckets(now);
+      if (removed > 0) logger.info({ removed }, 'rolled up golden-signal buckets');
+    } catch (error) {
+      logger.error({ err: error }, 'rolling up golden-signal buckets failed');
     }
   }
 

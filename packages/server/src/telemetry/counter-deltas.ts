@@ -13,7 +13,9 @@ export const COUNTER_STALE_AFTER_MS = 5 * 60_000;
  * Samples not newer than the last one of their series are duplicates and give nothing.
  */
 export class CounterDeltas {
-  readonly #series = new Map<string, { ts: number; value: number }>();
+  // By source, then by series: a series key that a path interned is looked up as it is, not
+  // joined with its source into a new string to hash on every sample.
+  readonly #series = new Map<string, Map<string, { ts: number; value: number }>>();
   readonly #sources = new Map<string, number>();
 
   constructor(private readonly staleAfterMs = COUNTER_STALE_AFTER_MS) {}
@@ -29,18 +31,29 @@ export class CounterDeltas {
     this.#sources.set(source, Math.max(ts, this.#sources.get(source) ?? -Infinity));
   }
 
-  /** The increase of series `key` (source and series) since its last sample, or undefined when there is none to give. */
-  delta(key: string, ts: number, value: number, knownSource: boolean): number | undefined {
-    const last = this.#series.get(key);
-    if (last !== undefined && ts <= last.ts) return undefined;
-    this.#series.set(key, { ts, value });
-    if (last === undefined || ts - last.ts > this.staleAfterMs) return last === undefined && knownSource ? value : undefined;
-    return value >= last.value ? value - last.value : value;
+  /** The increase of `series` of `source` since its last sample, or undefined when there is none to give. */
+  delta(source: string, series: string, ts: number, value: number, knownSource: boolean): number | undefined {
+    let ofSource = this.#series.get(source);
+    if (ofSource === undefined) this.#series.set(source, ofSource = new Map());
+    const last = ofSource.get(series);
+    if (last === undefined) {
+      ofSource.set(series, { ts, value });
+      return knownSource ? value : undefined;
+    }
+    if (ts <= last.ts) return undefined;
+    const { ts: lastTs, value: lastValue } = last;
+    last.ts = ts;
+    last.value = value;
+    if (ts - lastTs > this.staleAfterMs) return undefined;
+    return value >= lastValue ? value - lastValue : value;
   }
 
   /** Forgets series and sources unseen since `now - staleAfterMs`, so that what went away holds no memory. */
   sweep(now: number): void {
-    for (const [key, last] of this.#series) if (now - last.ts > this.staleAfterMs) this.#series.delete(key);
+    for (const [source, ofSource] of this.#series) {
+      for (const [series, last] of ofSource) if (now - last.ts > this.staleAfterMs) ofSource.delete(series);
+      if (ofSource.size === 0) this.#series.delete(source);
+    }
     for (const [source, last] of this.#sources) if (now - last > this.staleAfterMs) this.#sources.delete(source);
   }
 }

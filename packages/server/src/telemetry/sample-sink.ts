@@ -65,6 +65,7 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
   let histogramSeries = new Set<string>();
   const bucketSeen = new Set<string>();
   let lastRefresh = -Infinity;
+  let lastSweep = -Infinity;
   let refreshing: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
 
@@ -94,7 +95,7 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
     return refreshing;
   };
 
-  const matchingRules = (sample: Sample): SelectorRule[] => (byName.get(sample.name) ?? []).filter((rule) => {
+  const matchingRules = (sample: Sample): readonly SelectorRule[] => byName.get(sample.name)?.filter((rule) => {
     if (!matchesSelector(rule.selector, sample.name, sample.labels)) return false;
     if (rule.le === undefined) return true;
     const le = sample.labels.le ?? '';
@@ -102,7 +103,7 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
     if (Number(le) !== rule.le) return false;
     bucketSeen.add(rule.seriesKey);
     return true;
-  });
+  }) ?? NO_RULES;
 
   async function flush(now = clock.now()): Promise<number> {
     let written = 0;
@@ -123,7 +124,11 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
       signals.restore(dueSignals);
       logger.error({ err: error }, 'cannot write golden-signal buckets from telemetry; will retry');
     }
-    deltas.sweep(now);
+    // Every series is visited: once a minute is enough to forget what went away.
+    if (now - lastSweep >= SWEEP_EVERY_MS) {
+      deltas.sweep(now);
+      lastSweep = now;
+    }
     return written;
   }
 
@@ -140,7 +145,7 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
         // Every counter is followed, matched or not: a selector applied later must not count a
         // series' whole past as one increase.
         const increase = batch.kind === 'cumulative'
-          ? deltas.delta(`${batch.source}\u0000${sample.name}\u0000${labelsKey(sample.labels)}`, sample.timestampMs, sample.value, knownSource)
+          ? deltas.delta(batch.source, sample.series ?? `${sample.name}\u0000${labelsKey(sample.labels)}`, sample.timestampMs, sample.value, knownSource)
           : batch.kind === 'delta' && sample.value >= 0 ? sample.value : undefined;
         const signalled = signals.observe(sample, increase);
         const rules = matchingRules(sample);
@@ -180,6 +185,9 @@ export function createTelemetrySink(options: TelemetrySinkOptions): TelemetrySin
     },
   };
 }
+
+const NO_RULES: readonly SelectorRule[] = [];
+const SWEEP_EVERY_MS = 60_000;
 
 /** The labels of a series in one order, so that the same series always gets the same key. */
 function labelsKey(labels: Readonly<Record<string, string>>): string {

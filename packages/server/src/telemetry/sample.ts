@@ -11,6 +11,12 @@ export interface Sample {
   /** Epoch milliseconds. */
   readonly timestampMs: number;
   readonly value: number;
+  /**
+   * The series' identity, when the path that brought the sample has one cheaper than its name and
+   * labels (remote write: the label bytes as sent). Equal for the samples of one series from one
+   * source; absent, the sink derives it from the name and labels.
+   */
+  readonly series?: string;
 }
 
 /** How a batch of samples should be read: running totals (Prometheus counters), per-interval deltas (OTLP delta sums), or gauges. */

@@ -81,9 +81,9 @@ export function registerOtlpRoutes(app: ZodApp, { sink }: { sink?: SampleSink })
     scope.addContentTypeParser(JSON_TYPE, options, async (request: FastifyRequest, body: Buffer) => decodeJson(await inflate(request, body)));
     scope.addContentTypeParser(PROTOBUF, options, async (request: FastifyRequest, body: Buffer) => decodeProtobuf(await inflate(request, body)));
     scope.post('/v1/metrics', {
-      // Ingest will take tokens scoped to ingest alone (DESIGN.md §7); until they exist,
-      // `responder` is the least role that may write.
-      config: { access: 'responder' },
+      // Senders use an ingest token with scope ingest:metrics (DESIGN.md §7, ADR 0010), which can
+      // call nothing else; an editor may write too, since it could change what SLOs count anyway.
+      config: { access: { scope: 'ingest:metrics', orRole: 'editor' } },
       bodyLimit: OTLP_BODY_LIMIT,
       schema: {
         operationId: 'otlpMetrics',

@@ -1,5 +1,6 @@
 import protobuf from 'protobufjs/minimal.js';
 import type { Sample } from '../sample';
+import { SeriesHeadCache, type SeriesHead } from './series-head-cache';
 
 /** One time series of a `WriteRequest`: its name, its labels but `__name__`, and its samples. */
 export interface WriteSeries {
@@ -158,7 +159,7 @@ function readTimestamp(reader: Reader): number {
 }
 
 /** Reads one `Sample` into `out` unless its value is NaN; returns whether it kept it. */
-function readSample(reader: Reader, end: number, series: { name: string; labels: Record<string, string> }, out: Sample[]): boolean {
+function readSample(reader: Reader, end: number, head: SeriesHead, out: Sample[]): boolean {
   let value = 0;
   let timestampMs = 0;
   while (reader.pos < end) {
@@ -170,28 +171,113 @@ function readSample(reader: Reader, end: number, series: { name: string; labels:
   }
   expectEnd(reader, end);
   if (Number.isNaN(value)) return false;
-  out.push({ name: series.name, labels: series.labels, timestampMs, value });
+  out.push({ name: head.name, labels: head.labels, timestampMs, value, series: head.key });
   return true;
 }
 
-function readSeries(reader: Reader, end: number, cache: StringCache): { series: WriteSeries; droppedNaN: number } {
+/** What the decoding of one request shares: the reader, its bytes as a Buffer, and the caches. */
+interface Decoding {
+  readonly reader: Reader;
+  readonly bytes: Buffer;
+  readonly view: DataView;
+  readonly strings: StringCache;
+  readonly heads: SeriesHeadCache;
+}
+
+/** Decodes the labels at `spans` (start and end of each `Label`'s content) into a series head with this key. */
+function readHead({ reader, strings }: Decoding, spans: readonly number[], key: string): SeriesHead {
   const head = { name: '', labels: {} };
+  for (let i = 0; i < spans.length; i += 2) {
+    reader.pos = spans[i] ?? 0;
+    readLabel(reader, spans[i + 1] ?? 0, head, strings, i / 2);
+  }
+  if (head.name === '') throw new WriteRequestError('A series has no __name__ label.');
+  return { name: head.name, labels: head.labels, key };
+}
+
+interface ReadSeries {
+  readonly series: WriteSeries;
+  readonly droppedNaN: number;
+}
+
+function readSeries(decoding: Decoding, end: number): ReadSeries {
+  return readKnownSeries(decoding, end) ?? readAnySeries(decoding, end);
+}
+
+/**
+ * A series seen before, in the usual layout (its labels ahead of its samples): the head comes
+ * from the cache and the samples are read straight away. Undefined, with the reader back where it
+ * was, for anything else.
+ */
+function readKnownSeries(decoding: Decoding, end: number): ReadSeries | undefined {
+  const { reader } = decoding;
+  const start = reader.pos;
+  let labelsEnd = start;
+  while (labelsEnd < end) {
+    reader.pos = labelsEnd;
+    if (reader.uint32() !== TAG_LABELS) break;
+    labelsEnd = messageEnd(reader);
+  }
+  const head = labelsEnd === start ? undefined : decoding.heads.get({ bytes: decoding.bytes, view: decoding.view, start, end: labelsEnd });
+  if (head === undefined) {
+    reader.pos = start;
+    return undefined;
+  }
+  reader.pos = labelsEnd;
   const samples: Sample[] = [];
-  const sampleSpans: number[] = [];
-  let labelIndex = 0;
-  // Labels come before samples on the wire, but protobuf allows any order: samples are
-  // located first and read once the name is known.
+  let droppedNaN = 0;
   while (reader.pos < end) {
     const tag = reader.uint32();
-    if (tag === TAG_LABELS) readLabel(reader, messageEnd(reader), head, cache, labelIndex++);
-    else if (tag === TAG_SAMPLES) {
-      const sampleEnd = messageEnd(reader);
-      sampleSpans.push(reader.pos, sampleEnd);
-      reader.pos = sampleEnd;
+    if (tag === TAG_SAMPLES) {
+      if (!readSample(reader, messageEnd(reader), head, samples)) droppedNaN += 1;
+    } else if (tag === TAG_LABELS) {
+      reader.pos = start;
+      return undefined;
     } else skip(reader, tag);
   }
   expectEnd(reader, end);
-  if (head.name === '') throw new WriteRequestError('A series has no __name__ label.');
+  return { series: { name: head.name, labels: head.labels, samples }, droppedNaN };
+}
+
+/** Any series, in any field order; its head is kept for next time when its labels come first. */
+function readAnySeries(decoding: Decoding, end: number): ReadSeries {
+  const { reader } = decoding;
+  const start = reader.pos;
+  // Labels come before samples on the wire, but protobuf allows any order: fields are located
+  // first, and the samples read once the labels are known.
+  const labelSpans: number[] = [];
+  const sampleSpans: number[] = [];
+  let labelsEnd = start;
+  // Whether every label field comes before any other field.
+  let labelsFirst = true;
+  let sawOther = false;
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag !== TAG_LABELS && tag !== TAG_SAMPLES) {
+      skip(reader, tag);
+      sawOther = true;
+      continue;
+    }
+    const fieldEnd = messageEnd(reader);
+    if (tag === TAG_SAMPLES) {
+      sampleSpans.push(reader.pos, fieldEnd);
+      sawOther = true;
+    } else {
+      labelSpans.push(reader.pos, fieldEnd);
+      if (sawOther) labelsFirst = false;
+      labelsEnd = fieldEnd;
+    }
+    reader.pos = fieldEnd;
+  }
+  expectEnd(reader, end);
+  // The usual layout, every label ahead of everything else, is identified by its bytes.
+  const labels = labelsFirst && labelSpans.length > 0 ? { bytes: decoding.bytes, view: decoding.view, start, end: labelsEnd } : undefined;
+  let head = labels === undefined ? undefined : decoding.heads.get(labels);
+  if (head === undefined) {
+    head = readHead(decoding, labelSpans, decoding.bytes.toString('latin1', start, labelsEnd));
+    if (labels !== undefined) decoding.heads.set(labels, head);
+  }
+  const samples: Sample[] = [];
   let droppedNaN = 0;
   for (let i = 0; i < sampleSpans.length; i += 2) {
     reader.pos = sampleSpans[i] ?? end;
@@ -218,20 +304,25 @@ function readMetadata(reader: Reader, end: number): WriteMetadata {
  * Decodes a Prometheus remote-write 1.0 `WriteRequest` (the uncompressed protobuf; see
  * `remote.proto` beside this file). Written against protobufjs' `Reader` rather than its
  * reflection decoder so that each sample costs one object, the `Sample` itself, and all the
- * samples of a series share one labels object. Throws `WriteRequestError` on anything that is
- * not valid protobuf or breaks the data model (a series without `__name__`, a label twice).
+ * samples of a series share one labels object. `heads` keeps the series decoded before, across
+ * requests: a series sent again costs no label decoding. Throws `WriteRequestError` on anything
+ * that is not valid protobuf or breaks the data model (a series without `__name__`, a label twice).
  */
-export function decodeWriteRequest(bytes: Uint8Array): DecodedWriteRequest {
+export function decodeWriteRequest(bytes: Uint8Array, heads = new SeriesHeadCache()): DecodedWriteRequest {
   const reader = new protobuf.Reader(bytes);
+  const decoding: Decoding = {
+    reader, heads, strings: newStringCache(),
+    bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
   const series: WriteSeries[] = [];
   const metadata: WriteMetadata[] = [];
   let droppedNaN = 0;
-  const cache = newStringCache();
   try {
     while (reader.pos < reader.len) {
       const tag = reader.uint32();
       if (tag === TAG_TIMESERIES) {
-        const read = readSeries(reader, messageEnd(reader), cache);
+        const read = readSeries(decoding, messageEnd(reader));
         series.push(read.series);
         droppedNaN += read.droppedNaN;
       } else if (tag === TAG_METADATA) metadata.push(readMetadata(reader, messageEnd(reader)));

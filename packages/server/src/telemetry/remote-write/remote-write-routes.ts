@@ -1,5 +1,5 @@
 import protobuf from 'protobufjs/minimal.js';
-import snappy from 'snappyjs';
+import { uncompressSync } from 'snappy';
 import { z } from 'zod';
 import { INGEST_BODY_LIMIT } from '../../http/body-limits';
 import { errorResponses } from '../../http/error-envelope';
@@ -8,6 +8,7 @@ import type { ZodApp } from '../../http/zod-app';
 import { OpaqueBody } from './opaque-body';
 import type { Sample, SampleSink } from '../sample';
 import { decodeWriteRequest, WriteRequestError } from './decode-write-request';
+import { SeriesHeadCache } from './series-head-cache';
 import { seriesKindFor } from './series-kind';
 
 const PROTOBUF = 'application/x-protobuf';
@@ -36,7 +37,10 @@ function uncompress(body: Buffer): Buffer {
     });
   }
   try {
-    return snappy.uncompress(body, REMOTE_WRITE_BODY_LIMIT);
+    const bytes = uncompressSync(body);
+    // Typed as Buffer | string; a string only comes back when `asBuffer: false` is asked for.
+    if (typeof bytes === 'string') throw new TypeError('snappy returned text');
+    return bytes;
   } catch (error) {
     throw new XopsError('XOPS_ERR_VALIDATION', `The body is not valid snappy (block format): ${error instanceof Error ? error.message : String(error)}.`);
   }
@@ -64,14 +68,16 @@ function checkHeaders(headers: Readonly<Record<string, string | string[] | undef
  * body that is not a valid `WriteRequest`, which tells Prometheus not to send it again.
  */
 export function registerRemoteWriteRoutes(app: ZodApp, { sink }: { sink?: SampleSink }): void {
+  // The series of every sender, by their label bytes: a series sent again is not decoded again.
+  const heads = new SeriesHeadCache();
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(PROTOBUF, { parseAs: 'buffer', bodyLimit: REMOTE_WRITE_BODY_LIMIT },
       (_request, body, done) => done(null, new OpaqueBody(Buffer.isBuffer(body) ? body : Buffer.from(body))));
     scope.post('/api/v1/write', {
-      // Ingest will take tokens scoped to ingest alone (DESIGN.md §7); until they exist,
-      // `responder` is the least role that may write.
-      config: { access: 'responder' },
+      // Senders use an ingest token with scope ingest:metrics (DESIGN.md §7, ADR 0010), which can
+      // call nothing else; an editor may write too, since it could change what SLOs count anyway.
+      config: { access: { scope: 'ingest:metrics', orRole: 'editor' } },
       bodyLimit: REMOTE_WRITE_BODY_LIMIT,
       schema: {
         operationId: 'remoteWrite',
@@ -87,7 +93,7 @@ export function registerRemoteWriteRoutes(app: ZodApp, { sink }: { sink?: Sample
       if (!(request.body instanceof OpaqueBody)) throw new XopsError('XOPS_ERR_UNSUPPORTED_MEDIA_TYPE');
       let decoded;
       try {
-        decoded = decodeWriteRequest(uncompress(request.body.bytes));
+        decoded = decodeWriteRequest(uncompress(request.body.bytes), heads);
       } catch (error) {
         if (error instanceof WriteRequestError) throw new XopsError('XOPS_ERR_VALIDATION', error.message);
         throw error;
