@@ -99,14 +99,25 @@ export async function writeOpenMetrics(path: string, services: number, span: Dat
   const file = await open(path, 'w');
   const counts: MinuteCounts[] = [];
   const minutes = (span.to - span.from) / MINUTE + 1;
+  // Lines go straight into two reused buffers, one per series: 8.6 million lines as strings kept
+  // for a join spend most of their time in the garbage collector.
+  const lineBytes = 128;
+  const series = [Buffer.allocUnsafe(minutes * lineBytes), Buffer.allocUnsafe(minutes * lineBytes)] as const;
   try {
     await file.write('# TYPE http_requests counter\n');
     for (let i = 0; i < services; i += 1) {
       const model = trafficModel(i, span);
       const random = prng(i);
       const added = { good: new Int32Array(minutes), bad: new Int32Array(minutes) };
-      const lines: [string[], string[]] = [[], []];
-      const labels = [`{service="${serviceName(i)}",code="200"}`, `{service="${serviceName(i)}",code="500"}`];
+      const prefixes = [`http_requests_total{service="${serviceName(i)}",code="200"} `, `http_requests_total{service="${serviceName(i)}",code="500"} `];
+      const lengths = [0, 0];
+      const line = (k: 0 | 1, value: number, t: number) => {
+        const buffer = series[k];
+        let at = lengths[k] ?? 0;
+        at += buffer.write(prefixes[k] ?? '', at, 'latin1');
+        at += buffer.write(`${value} ${t / SECOND}\n`, at, 'latin1');
+        lengths[k] = at;
+      };
       // A process that has been up for a while: counters do not start at 0.
       let good = Math.floor(random() * 1e6);
       let bad = Math.floor(random() * 1e3);
@@ -118,10 +129,11 @@ export async function writeOpenMetrics(path: string, services: number, span: Dat
         bad += minute.bad;
         added.good[m] = minute.good;
         added.bad[m] = minute.bad;
-        lines[0].push(`http_requests_total${labels[0]} ${good} ${t / SECOND}`);
-        lines[1].push(`http_requests_total${labels[1]} ${bad} ${t / SECOND}`);
+        line(0, good, t);
+        line(1, bad, t);
       }
-      await file.write(`${lines[0].join('\n')}\n${lines[1].join('\n')}\n`);
+      await file.write(series[0].subarray(0, lengths[0]));
+      await file.write(series[1].subarray(0, lengths[1]));
       counts.push(added);
     }
     await file.write('# EOF\n');

@@ -41,6 +41,10 @@ export { formatDurationLabel } from './api/duration-label';
 export { parseInstant, instantSchema, isoInstant } from './api/instant';
 export * from './api/alert';
 export * from './api/incident';
+export * from './api/public-status';
+export * from './api/incident-requests';
+export * from './api/incident-report';
+export * from './api/postmortem';
 export * from './api/notification';
 export * from './api/slo-status';
 export * from './api/slo-series';
@@ -60,3 +64,4 @@ export { parseScheduleTime, scheduleTimeInstant, type ScheduleTime } from './con
 export { compileSchedule, compileEscalationPolicy } from './config/xops/compile-oncall';
 export * from './api/oncall';
 export * from './api/route-test';
+export { boundedInstantSchema } from './api/bounded-instant';

@@ -5,6 +5,8 @@ export type { RunningServer, StartServerOptions } from './main';
 export { bootstrapAdminToken } from './auth/bootstrap-admin-token';
 export type { ZodApp } from './http/zod-app';
 export { createSloEvaluator } from './slo/slo-evaluator';
+export { createEscalationLoop, ESCALATION_LEASE } from './incidents/escalation-loop';
+export type { EscalationLoop, EscalationLoopOptions } from './incidents/escalation-loop';
 export type { SloEvaluator, SloEvaluatorOptions } from './slo/slo-evaluator';
 export { systemClock } from './clock/clock';
 export type { Clock } from './clock/clock';

@@ -14,6 +14,10 @@ import { createSloEvaluator } from './slo/slo-evaluator';
 import { createTelemetrySink } from './telemetry/sample-sink';
 import { createPromqlPoller } from './telemetry/promql/promql-poller';
 import { createScraper } from './telemetry/scrape/scraper';
+import { createEscalationLoop } from './incidents/escalation-loop';
+import { createNotificationDelivery, loadNotificationKeys } from './notifications/notification-delivery';
+import { notificationSettingsFromEnv, type NotificationSettings } from './notifications/notification-settings';
+import type { Notifier } from './notifications/notifier';
 
 export interface StartServerOptions {
   readonly port: number;
@@ -34,6 +38,8 @@ export interface StartServerOptions {
   readonly handleSignals?: boolean;
   /** Time between SLO evaluations, in ms; 10 000 by default. */
   readonly evaluationIntervalMs?: number;
+  /** Public URL, webhook secrets and SMTP for notifications; read from `XOPS_PUBLIC_URL`, `XOPS_WEBHOOK_SECRET(S)`, `XOPS_SMTP_URL` and `XOPS_SMTP_FROM` by default. */
+  readonly notifications?: NotificationSettings;
   /**
    * `xops demo`: the simulated fleet (its fault routes are served), the documents applied at start
    * (as actor `demo`), and an admin token printed on every start, a new one when the store has tokens.
@@ -72,8 +78,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const scraper = createScraper({ store, sink, clock: systemClock, logger: log, holder });
   // PromQL DataSources are queried for the newest buckets under a lease of their own.
   const promql = createPromqlPoller({ store, clock: systemClock, logger: log, holder });
+  // Pages the due levels of open incidents' escalation policies under the `escalations` lease (ADR 0013).
+  const escalations = createEscalationLoop({ store, clock: systemClock, logger: log, holder });
   let url: string;
   let app: Awaited<ReturnType<typeof createApp>>;
+  let notifier: Notifier | undefined;
   try {
     // Before listening: were listen to fail (port taken), the token must already have been shown,
     // or nobody could ever see it.
@@ -89,8 +98,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       }
     }
     if (shownToken) (options.output ?? process.stdout).write(formatAdminTokenNotice(shownToken));
+    const notificationSettings = options.notifications ?? notificationSettingsFromEnv(process.env);
+    const notificationKeys = await loadNotificationKeys(store, notificationSettings);
     app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock, telemetry: { sink, scraper }, demo: options.demo?.fleet });
     url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+    // The outbox's delivery loop (DESIGN.md §5), under the `notifications` lease.
+    notifier = createNotificationDelivery({
+      store, clock: systemClock, logger: log, holder, settings: notificationSettings, keys: notificationKeys, listenUrl: url,
+      // A page whose delivery keeps failing moves its escalation to the next level at once (ADR 0013).
+      onGiveUp: async (notification) => { await escalations.deliveryGaveUp(notification.idempotencyKey); },
+    });
     if (options.demo && shownToken) {
       // The fleet's OTLP services push to this server with the demo's admin token; with scoped
       // ingest tokens (DESIGN.md §7) they should get an `ingest:metrics` token of their own.
@@ -120,6 +137,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await evaluator.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the SLO evaluation lease'));
         await scraper.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the scrape lease'));
         await promql.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the PromQL poll lease'));
+        await escalations.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the escalations lease'));
+        // Sends in flight finish and record their outcome while the store is open.
+        await notifier?.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the notifications lease'));
         // Stops accepting and waits for in-flight requests, which still need the store.
         await app.close();
         // Held buckets are written while the store is still open.
@@ -143,6 +163,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   sink.start();
   scraper.start();
   promql.start();
+  escalations.start();
+  notifier?.start();
   log.info({ url, engine: store.engine, holder }, 'xops is ready');
   options.onReady?.({ url });
   return { url, close, closed, holder };

@@ -15,9 +15,17 @@ import { deleteObjectRefs } from './delete-objects';
 import { acquireLease, getLease, releaseLease } from './leases';
 import {
   claimDueNotifications, enqueueNotifications, listNotifications, markNotificationAttemptFailed, markNotificationDelivered,
-  type NewNotification, type NotificationQuery, type NotificationRecord,
+  type ClaimedNotification, type NewNotification, type NotificationQuery, type NotificationRecord,
 } from './outbox';
 import { getOrCreateServerSecret } from './server-secrets';
+import type { EscalationSnapshot } from './escalation-snapshot';
+import { advanceEscalation, getEscalation, listDueEscalations, startEscalation, stopEscalation, type EscalationOutcome, type EscalationRecord } from './escalations';
+import { listIncidentsOpenedBetween } from './incidents-opened-between';
+import { getPostmortemRecord, insertPostmortemDraft, updatePostmortemRecord, type PostmortemRecord, type PostmortemWrite } from './postmortem-records';
+import {
+  countOpenActionItems, deleteActionItemRecord, insertActionItem, listActionItemRecords, listOverdueActionItemRecords, updateActionItemRecord,
+  type ActionItemPatch, type ActionItemRecord, type NewActionItem,
+} from './action-items';
 import { runInTransaction } from './run-in-transaction';
 import { compactSignalBuckets, readSignalBuckets, writeSignalBuckets } from './signal-buckets';
 import { compactSliBuckets, readSliBucketChanges, readSliBuckets, writeSliBuckets } from './sli-buckets';
@@ -134,8 +142,12 @@ export class KyselyStore implements XopsStore {
     return saveEvaluation(this.#db, input);
   }
 
-  openIncident(incident: NewIncident, now: number): Promise<IncidentRecord> {
-    return runInTransaction(this.#db, { dryRun: false }, (trx) => insertIncident(trx, incident, now));
+  openIncident(incident: NewIncident, now: number, options: { escalation?: EscalationSnapshot } = {}): Promise<IncidentRecord> {
+    return runInTransaction(this.#db, { dryRun: false }, async (trx) => {
+      const opened = await insertIncident(trx, incident, now);
+      if (options.escalation !== undefined) await startEscalation(trx, opened, options.escalation, now);
+      return opened;
+    });
   }
 
   getIncident(ref: string): Promise<IncidentRecord | undefined> {
@@ -154,6 +166,10 @@ export class KyselyStore implements XopsStore {
       if (!decided.ok) return decided;
       await saveIncidentLifecycle(trx, incident.id, decided.value.lifecycle, now);
       await appendIncidentEvents(trx, incident.id, decided.value.events);
+      // An acknowledgement (or anything past it) stops the paging, in the same transaction (ADR 0013).
+      if (incident.state === 'triggered' && decided.value.lifecycle.state !== 'triggered') {
+        await stopEscalation(trx, { incidentId: incident.id, now, actor: decided.value.events[0]?.actor ?? 'xops', reason: `the incident was ${decided.value.lifecycle.state}` });
+      }
       return { ok: true, value: { ...incident, ...decided.value.lifecycle, updatedAt: now } };
     });
   }
@@ -166,11 +182,64 @@ export class KyselyStore implements XopsStore {
     return listIncidentEvents(this.#db, incidentId);
   }
 
+  listIncidentsOpenedBetween(from: number, to: number): Promise<IncidentRecord[]> {
+    return listIncidentsOpenedBetween(this.#db, from, to);
+  }
+
+  getEscalation(incidentId: string): Promise<EscalationRecord | undefined> {
+    return getEscalation(this.#db, incidentId);
+  }
+
+  listDueEscalations(now: number, limit: number): Promise<string[]> {
+    return listDueEscalations(this.#db, now, limit);
+  }
+
+  advanceEscalation(incidentId: string, now: number, options: { when: 'due' | 'now'; after?: { level: number; round: number } }): Promise<EscalationOutcome | undefined> {
+    return runInTransaction(this.#db, { dryRun: false }, (trx) =>
+      advanceEscalation(trx, { incidentId, now, lock: this.engine === 'postgres', ...options }));
+  }
+
+  getPostmortem(incidentId: string): Promise<PostmortemRecord | undefined> {
+    return getPostmortemRecord(this.#db, incidentId);
+  }
+
+  draftPostmortem(draft: PostmortemWrite): Promise<PostmortemRecord> {
+    return insertPostmortemDraft(this.#db, draft);
+  }
+
+  updatePostmortem(write: PostmortemWrite): Promise<PostmortemRecord | undefined> {
+    return updatePostmortemRecord(this.#db, write);
+  }
+
+  addActionItem(incidentId: string, item: NewActionItem, now: number): Promise<ActionItemRecord | undefined> {
+    return runInTransaction(this.#db, { dryRun: false }, (trx) => insertActionItem(trx, incidentId, item, { now, lock: this.engine === 'postgres' }));
+  }
+
+  listActionItems(incidentId: string): Promise<ActionItemRecord[]> {
+    return listActionItemRecords(this.#db, incidentId);
+  }
+
+  updateActionItem(incidentId: string, id: string, patch: ActionItemPatch, now: number): Promise<ActionItemRecord | undefined> {
+    return updateActionItemRecord(this.#db, incidentId, id, patch, now);
+  }
+
+  deleteActionItem(incidentId: string, id: string): Promise<boolean> {
+    return deleteActionItemRecord(this.#db, incidentId, id);
+  }
+
+  countOpenActionItems(incidentIds: readonly string[]): Promise<Map<string, number>> {
+    return countOpenActionItems(this.#db, incidentIds);
+  }
+
+  listOverdueActionItems(today: string): Promise<ActionItemRecord[]> {
+    return listOverdueActionItemRecords(this.#db, today);
+  }
+
   enqueueNotifications(rows: readonly NewNotification[]): Promise<string[]> {
     return runInTransaction(this.#db, { dryRun: false }, (trx) => enqueueNotifications(trx, rows));
   }
 
-  claimDueNotifications(now: number, limit: number, leaseMs: number): Promise<NotificationRecord[]> {
+  claimDueNotifications(now: number, limit: number, leaseMs: number): Promise<ClaimedNotification[]> {
     return claimDueNotifications(this.#db, this.engine, { now, limit, leaseMs });
   }
 

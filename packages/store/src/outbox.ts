@@ -41,6 +41,11 @@ export interface NotificationRecord extends Omit<NewNotification, 'message'> {
   readonly deliveredAt: number | null;
 }
 
+/** A notification handed to a sender: its message is one this version reads. */
+export interface ClaimedNotification extends NotificationRecord {
+  readonly message: NotificationMessage;
+}
+
 /** Filters of `listNotifications`; newest first, at most `limit` (1…1000, default 100). */
 export interface NotificationQuery {
   readonly status?: NotificationStatus;
@@ -93,20 +98,24 @@ export async function claimDueNotifications(
   db: Kysely<XopsDatabase>,
   engine: StoreEngine,
   claim: { now: number; limit: number; leaseMs: number },
-): Promise<NotificationRecord[]> {
+): Promise<ClaimedNotification[]> {
   const { now, limit, leaseMs } = claim;
   if (!Number.isSafeInteger(now) || !Number.isSafeInteger(leaseMs) || leaseMs <= 0 || !Number.isSafeInteger(limit) || limit <= 0) {
     throw new RangeError(`a claim needs a whole-millisecond now, a positive leaseMs and limit, not ${now}, ${leaseMs} and ${limit}`);
   }
   return runInTransaction(db, { dryRun: false }, async (trx) => {
-    const due = trx.selectFrom('outbox').select('id')
+    // Two statements, not `update … where id in (select … skip locked)`: PostgreSQL may run such a
+    // subquery more than once, locking rows the update then leaves out of this claim.
+    const due = await trx.selectFrom('outbox').select('id')
       .where('status', '=', 'pending').where('next_attempt_at_ms', '<=', now)
       .orderBy('next_attempt_at_ms').orderBy('created_at_ms').orderBy('id')
       .limit(limit)
-      .$if(engine === 'postgres', (qb) => qb.forUpdate().skipLocked());
+      .$if(engine === 'postgres', (qb) => qb.forUpdate().skipLocked())
+      .execute();
+    if (due.length === 0) return [];
     const rows = await trx.updateTable('outbox')
       .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at_ms: now + leaseMs }))
-      .where('id', 'in', due)
+      .where('id', 'in', due.map((row) => row.id))
       .where('status', '=', 'pending')
       .returningAll()
       .execute();
@@ -115,7 +124,7 @@ export async function claimDueNotifications(
     for (const record of claimed.filter((one) => one.message === null)) {
       await failRow(trx, record, 'the stored message is not one this version of xops can read', now);
     }
-    return claimed.filter((one) => one.message !== null)
+    return claimed.filter((one): one is ClaimedNotification => one.message !== null)
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   });
 }

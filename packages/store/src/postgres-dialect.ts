@@ -1,18 +1,26 @@
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, type Dialect } from 'kysely';
+import { currentSchemaIntrospector } from './current-schema-introspector';
 import { Pool, types, type CustomTypesConfig } from 'pg';
 import type { StoreLogger } from './store-logger';
 
 /**
  * A Kysely dialect on a `pg` pool for `connectionString`. Query parameters pass through to pg,
  * e.g. `?options=-c%20search_path%3Dxops` to work in another schema. Connects lazily: the first
- * query (the migrations, in `openStore`) tells whether the server is reachable.
+ * query (the migrations, in `openStore`) tells whether the server is reachable. Introspection
+ * (what the migrator uses) looks at the current schema only (`currentSchemaIntrospector`).
  */
-export function createPostgresDialect(connectionString: string, logger?: StoreLogger): PostgresDialect {
+export function createPostgresDialect(connectionString: string, logger?: StoreLogger): Dialect {
   const pool = new Pool({ connectionString, max: 10, types: int8AsNumber });
   // An idle client whose server goes away (restart, failover) emits 'error' on the pool; with no
   // listener Node would crash the whole process. The pool drops that client and carries on.
   pool.on('error', (error) => logger?.warn({ error: error.message }, 'idle PostgreSQL connection failed'));
-  return new PostgresDialect({ pool });
+  const dialect = new PostgresDialect({ pool });
+  return {
+    createDriver: () => dialect.createDriver(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: currentSchemaIntrospector,
+  };
 }
 
 /**

@@ -2,10 +2,19 @@ import type { AlertState, AlertTransition, Bucket, IncidentLifecycle, IncidentSt
 import type { IncidentEventRecord, IncidentRecord, NewIncident, NewIncidentEvent } from './incident-records';
 
 export type { IncidentEventRecord, IncidentRecord, NewIncident, NewIncidentEvent } from './incident-records';
-import type { ApplyOutcome, AuditEntry, ConfigObject, StoredObject, TokenGrant, TokenInfo } from '@xops/contracts';
-import type { NewNotification, NotificationQuery, NotificationRecord } from './outbox';
+import type { EscalationSnapshot } from './escalation-snapshot';
+import type { EscalationOutcome, EscalationRecord } from './escalations';
+import type { PostmortemRecord, PostmortemWrite } from './postmortem-records';
+import type { ActionItemPatch, ActionItemRecord, NewActionItem } from './action-items';
 
-export type { NewNotification, NotificationQuery, NotificationRecord } from './outbox';
+export type { EscalationSnapshot, SnapshotContact } from './escalation-snapshot';
+export type { EscalationOutcome, EscalationRecord, EscalationStatus } from './escalations';
+export type { PostmortemRecord, PostmortemWrite } from './postmortem-records';
+export type { ActionItemPatch, ActionItemRecord, ActionItemStatus, NewActionItem } from './action-items';
+import type { ApplyOutcome, AuditEntry, ConfigObject, StoredObject, TokenGrant, TokenInfo } from '@xops/contracts';
+import type { ClaimedNotification, NewNotification, NotificationQuery, NotificationRecord } from './outbox';
+
+export type { ClaimedNotification, NewNotification, NotificationQuery, NotificationRecord } from './outbox';
 
 /** What the store needs to write one object: the parsed document and the text it came from. */
 export interface ObjectWrite {
@@ -134,8 +143,11 @@ export interface XopsStore {
   saveEvaluation(input: { lease: string; holder: string; now: number; states: readonly AlertState[]; transitions: readonly AlertTransition[] }): Promise<boolean>;
 
   // --- Incidents (issue 5, ADR 0013) ------------------------------------------------------------
-  /** Opens an incident (numbered, with its `opened` entry) in one transaction. */
-  openIncident(incident: NewIncident, now: number): Promise<IncidentRecord>;
+  /**
+   * Opens an incident (numbered, with its `opened` entry) in one transaction; with `escalation`,
+   * starts its escalation in the same transaction (level 1 paged at once, see `startEscalation`).
+   */
+  openIncident(incident: NewIncident, now: number, options?: { escalation?: EscalationSnapshot }): Promise<IncidentRecord>;
   /** By id, or by number (`#42` or `42`). */
   getIncident(ref: string): Promise<IncidentRecord | undefined>;
   /** Newest first; `state: 'open'` means not resolved. */
@@ -150,6 +162,35 @@ export interface XopsStore {
   appendIncidentEvents(incidentId: string, events: readonly NewIncidentEvent[]): Promise<void>;
   /** The timeline, oldest first. */
   listIncidentEvents(incidentId: string): Promise<IncidentEventRecord[]>;
+  /** Incidents opened in `[from, to)`, oldest first. */
+  listIncidentsOpenedBetween(from: number, to: number): Promise<IncidentRecord[]>;
+
+  // --- Escalations (ADR 0013) -----------------------------------------------------------------
+  getEscalation(incidentId: string): Promise<EscalationRecord | undefined>;
+  /** Incidents whose escalation has a level due at `now`, the longest waiting first; at most `limit`. */
+  listDueEscalations(now: number, limit: number): Promise<string[]>;
+  /**
+   * Pages the level an active escalation has due, in one transaction (timeline and outbox
+   * together): `when: 'due'` only once its time has come, `'now'` at once, and with `after` only
+   * when the escalation stands right after that level. Undefined when there was nothing to do.
+   */
+  advanceEscalation(incidentId: string, now: number, options: { when: 'due' | 'now'; after?: { level: number; round: number } }): Promise<EscalationOutcome | undefined>;
+
+  // --- Postmortems and action items (issue 5) -------------------------------------------------
+  getPostmortem(incidentId: string): Promise<PostmortemRecord | undefined>;
+  /** Stores a draft unless the incident has a postmortem already; returns the one stored. */
+  draftPostmortem(draft: PostmortemWrite): Promise<PostmortemRecord>;
+  /** Undefined when the incident has no postmortem. */
+  updatePostmortem(write: PostmortemWrite): Promise<PostmortemRecord | undefined>;
+  /** Numbered `<incident number>-<n>`; undefined when there is no such incident. */
+  addActionItem(incidentId: string, item: NewActionItem, now: number): Promise<ActionItemRecord | undefined>;
+  listActionItems(incidentId: string): Promise<ActionItemRecord[]>;
+  updateActionItem(incidentId: string, id: string, patch: ActionItemPatch, now: number): Promise<ActionItemRecord | undefined>;
+  deleteActionItem(incidentId: string, id: string): Promise<boolean>;
+  /** Open action items per incident; incidents with none are absent. */
+  countOpenActionItems(incidentIds: readonly string[]): Promise<Map<string, number>>;
+  /** Open action items due before `today` (`YYYY-MM-DD`), the most overdue first. */
+  listOverdueActionItems(today: string): Promise<ActionItemRecord[]>;
 
   // --- Notification outbox (DESIGN.md §5, ADR 0014) -------------------------------------------
   /** Writes notifications in one transaction; a known idempotency key is skipped. Returns the ids inserted. */
@@ -158,7 +199,7 @@ export interface XopsStore {
    * Claims up to `limit` pending notifications due at `now`: each gets one more attempt and is
    * not due again before `now + leaseMs`, so one whose sender died is retried then (at least once).
    */
-  claimDueNotifications(now: number, limit: number, leaseMs: number): Promise<NotificationRecord[]>;
+  claimDueNotifications(now: number, limit: number, leaseMs: number): Promise<ClaimedNotification[]>;
   /** False when the notification was not pending. */
   markNotificationDelivered(id: string, now: number): Promise<boolean>;
   /**

@@ -10,17 +10,22 @@ describe('examples/ of the README tour', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
-  it('hold the services with their SLOs, the alerting objects, the scrape and the PromQL examples, and the on-call team, schedule and policy', async () => {
+  it('hold the services with their SLOs, the alerting objects, the scrape and the PromQL examples, the on-call team, schedule and policy, and the routes and maintenance window', async () => {
     const result = await loadConfigFiles([EXAMPLES]);
     if (!result.ok) throw new Error('examples do not load');
     expect(result.documents.map(({ object }) => `${object.kind}/${object.metadata.name}`).sort()).toEqual([
       'AlertCondition/fast-burn',
       'AlertNotificationTarget/on-call-email',
+      'AlertNotificationTarget/ops-chat',
+      'AlertNotificationTarget/payments-chat',
       'AlertPolicy/page-on-fast-burn',
       'DataSource/billing-prometheus',
       'DataSource/demo-fleet',
       'DataSource/storefront-pods',
       'EscalationPolicy/payments',
+      'MaintenanceWindow/checkout-db-patching',
+      'Route/catch-all',
+      'Route/payments',
       'SLI/billing-latency',
       'SLI/billing-requests',
       'SLI/cart-requests',

@@ -6,7 +6,14 @@ import { backfillResultSchema, prometheusRulesSchema, type BackfillRequest } fro
 import type { ErrorEnvelope } from './error-codes';
 import { ingestResultSchema, NDJSON_CONTENT_TYPE, type IngestMode } from './ingest-result';
 import { finalScheduleSchema, onCallSchema } from './oncall';
+import { incidentDetailsSchema, incidentViewSchema, type IncidentDeclareRequest, type IncidentUpdateRequest } from './incident-requests';
+import type { IncidentRole, IncidentSeverity } from '@xops/core';
+import { incidentReportSchema } from './incident-report';
+import {
+  actionItemSchema, postmortemSchema, type ActionItemCreateRequest, type ActionItemUpdateRequest, type PostmortemUpdateRequest,
+} from './postmortem';
 import { notificationSchema, type NotificationStatus } from './notification';
+import { publicStatusSchema } from './public-status';
 import { roleSchema } from './role';
 import { routeTestResultSchema, type RouteTestRequest } from './route-test';
 import { replayResultSchema, sloSeriesSchema, type ReplayRequest } from './slo-series';
@@ -151,9 +158,36 @@ export function createApiClient(options: ApiClientOptions) {
     whoIsOnCall: (filter: { at?: string; schedule?: string } = {}) => request(onCallSchema, 'GET', `/api/v1/oncall${query(filter)}`),
     /** Simulates an alert: the routes that take it, its group, whether it is suppressed, and who is paged when. */
     testRoute: (body: RouteTestRequest) => request(routeTestResultSchema, 'POST', '/api/v1/routes/test', body),
+    /** What the public status page shows (no token needed): components, their state, and published incident updates. */
+    getPublicStatus: () => request(publicStatusSchema, 'GET', '/api/v1/status'),
     /** The notification outbox, newest first: `status` `failed` lists what xops gave up delivering. */
     listNotifications: (filter: { status?: NotificationStatus; incident?: string; limit?: number } = {}) =>
       request(z.array(notificationSchema), 'GET', `/api/v1/notifications${query(filter)}`),
+    /** Incidents, newest first: all, `open` (not resolved), or one state. */
+    listIncidents: (filter: { state?: string; limit?: number } = {}) => request(z.array(incidentViewSchema), 'GET', `/api/v1/incidents${query(filter)}`),
+    /** One incident by id or number, with its timeline, escalation and postmortem state. */
+    getIncident: (ref: string) => request(incidentDetailsSchema, 'GET', `/api/v1/incidents/${segment(ref)}`),
+    declareIncident: (body: IncidentDeclareRequest) => request(incidentDetailsSchema, 'POST', '/api/v1/incidents', body),
+    /** Acknowledge, mitigate or resolve: the incident as it is afterwards. */
+    changeIncidentState: (ref: string, action: 'acknowledge' | 'mitigate' | 'resolve') =>
+      request(incidentViewSchema, 'POST', `/api/v1/incidents/${segment(ref)}/${action}`),
+    addIncidentNote: (ref: string, text: string) => request(incidentViewSchema, 'POST', `/api/v1/incidents/${segment(ref)}/notes`, { text }),
+    assignIncidentRole: (ref: string, role: IncidentRole, person: string | null) =>
+      request(incidentViewSchema, 'POST', `/api/v1/incidents/${segment(ref)}/roles`, { role, person }),
+    setIncidentSeverity: (ref: string, severity: IncidentSeverity) =>
+      request(incidentViewSchema, 'POST', `/api/v1/incidents/${segment(ref)}/severity`, { severity }),
+    postIncidentUpdate: (ref: string, body: IncidentUpdateRequest) => request(incidentViewSchema, 'POST', `/api/v1/incidents/${segment(ref)}/updates`, body),
+    /** MTTA and MTTR per service and team over incidents opened in `[from, to)`, and the overdue action items. */
+    getIncidentReport: (range: { from?: string; to?: string } = {}) => request(incidentReportSchema, 'GET', `/api/v1/reports/incidents${query(range)}`),
+    getPostmortem: (ref: string) => request(postmortemSchema, 'GET', `/api/v1/incidents/${segment(ref)}/postmortem`),
+    updatePostmortem: (ref: string, body: PostmortemUpdateRequest) => request(postmortemSchema, 'PUT', `/api/v1/incidents/${segment(ref)}/postmortem`, body),
+    /** The postmortem as Markdown. */
+    exportPostmortem: (ref: string) => requestText(`/api/v1/incidents/${segment(ref)}/postmortem.md`),
+    addActionItem: (ref: string, body: ActionItemCreateRequest) => request(actionItemSchema, 'POST', `/api/v1/incidents/${segment(ref)}/action-items`, body),
+    listActionItems: (ref: string) => request(z.array(actionItemSchema), 'GET', `/api/v1/incidents/${segment(ref)}/action-items`),
+    updateActionItem: (ref: string, id: string, body: ActionItemUpdateRequest) =>
+      request(actionItemSchema, 'PATCH', `/api/v1/incidents/${segment(ref)}/action-items/${segment(id)}`, body),
+    deleteActionItem: (ref: string, id: string) => request(z.unknown(), 'DELETE', `/api/v1/incidents/${segment(ref)}/action-items/${segment(id)}`),
   };
 }
 

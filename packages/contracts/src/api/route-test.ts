@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labelNameSchema } from '../config/xops/route';
-import { instantSchema } from './instant';
+import { boundedInstantSchema } from './bounded-instant';
 import { entrySourceSchema, personSchema } from './oncall';
 
 const instant = z.string().describe('ISO 8601 UTC, e.g. 2026-01-07T20:00:30.000Z');
@@ -17,7 +17,7 @@ export function routeTestRequestSchema(now: () => number = Date.now) {
   return z.strictObject({
     labels: alertLabelsSchema.refine((labels) => Object.keys(labels).length > 0, 'give the alert at least one label, e.g. {"service": "checkout"}')
       .describe('the alert\'s labels, e.g. {"alertname": "PaymentsDown", "service": "payments", "severity": "page"}'),
-    at: instantSchema(now).optional().describe('when the alert fires; now unless given'),
+    at: boundedInstantSchema(now).optional().describe('when the alert fires; now unless given'),
     firing: z.array(z.strictObject({ labels: alertLabelsSchema })).max(100).optional()
       .describe('other alerts taken to be firing at `at`, for inhibition rules, e.g. [{"labels": {"alertname": "RegionDown", "region": "eu"}}]'),
     incidentNumber: z.number().int().min(0).max(1_000_000_000).optional()

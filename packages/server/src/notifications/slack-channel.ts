@@ -1,6 +1,6 @@
 import type { NotificationMessage } from '@xops/contracts';
 import { messageFacts, truncate } from './message-facts';
-import type { Delivery, NotificationSender } from './notification-sender';
+import { DeliveryError, type Delivery, type NotificationSender } from './notification-sender';
 import { postJson } from './post-json';
 
 /** A Block Kit block, as far as xops writes them. */
@@ -47,6 +47,10 @@ export function renderSlackMessage(delivery: Delivery): SlackMessage {
 export function createSlackChannel(): NotificationSender {
   return {
     async send(delivery, signal) {
+      // A team member's Slack contact may be a channel or handle, which only a Slack app can post to.
+      if (!/^https?:\/\//.test(delivery.destination)) {
+        throw new DeliveryError(`"${delivery.destination}" is not a Slack incoming-webhook URL: xops posts to Slack through incoming webhooks (https://hooks.slack.com/services/…)`, { permanent: true });
+      }
       await postJson(delivery.destination, JSON.stringify(renderSlackMessage(delivery)), { signal });
     },
   };

@@ -49,7 +49,7 @@ export async function loadOncallDirectory(store: XopsStore): Promise<OncallDirec
 }
 
 /** A person as the API shows them: without a Team entry, a name with no way to reach them. */
-export function toPersonBody(name: string, member: TeamMember | undefined): PersonBody {
+function toPersonBody(name: string, member: TeamMember | undefined): PersonBody {
   if (member === undefined) return { name, displayName: null, email: null, contactMethods: [] };
   const methods = member.contactMethods ?? [];
   return {

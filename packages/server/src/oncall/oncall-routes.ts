@@ -1,4 +1,4 @@
-import { instantSchema, isoInstant, onCallSchema, type OnCallEntryBody } from '@xops/contracts';
+import { boundedInstantSchema, isoInstant, onCallSchema, type OnCallEntryBody } from '@xops/contracts';
 import type { XopsStore } from '@xops/store';
 import { z } from 'zod';
 import type { Clock } from '../clock/clock';
@@ -20,7 +20,7 @@ export function registerOncallRoutes(app: ZodApp, deps: { store: XopsStore; cloc
       operationId: 'whoIsOnCall', tags: ['on-call'],
       summary: 'Who is on call at an instant (now unless at says otherwise), per schedule ordered by name: the person with their contact methods, the layer or override, and since and until when. A gap has nobody.',
       querystring: z.object({
-        at: instantSchema(() => clock.now()).optional().describe('the instant; now unless given'),
+        at: boundedInstantSchema(() => clock.now()).optional().describe('the instant; now unless given'),
         schedule: z.string().min(1).max(253).optional().describe('only this schedule; 404 when it does not exist'),
       }),
       response: { 200: onCallSchema, ...errorResponses(401, 404, 409) },

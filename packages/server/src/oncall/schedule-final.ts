@@ -5,7 +5,7 @@ import type { DirectorySchedule, OncallDirectory } from './oncall-directory';
 
 const DAY_MS = 86_400_000;
 /** The longest range the final schedule and the iCalendar feed compute at once. */
-export const MAX_SCHEDULE_RANGE_MS = 366 * DAY_MS;
+const MAX_SCHEDULE_RANGE_MS = 366 * DAY_MS;
 
 /**
  * The applied schedule `name`, compiled: 404 when there is none, 409 when its stored document

@@ -1,4 +1,4 @@
-import { finalScheduleSchema, instantSchema, isObjectName } from '@xops/contracts';
+import { boundedInstantSchema, finalScheduleSchema, isObjectName } from '@xops/contracts';
 import type { ScheduleDefinition } from '@xops/core';
 import type { XopsStore } from '@xops/store';
 import { z } from 'zod';
@@ -26,7 +26,7 @@ const nameParamsSchema = z.object({ name: z.string().min(1).max(253) });
  */
 export function registerScheduleRoutes(app: ZodApp, deps: { store: XopsStore; clock: Clock }): void {
   const { store, clock } = deps;
-  const when = () => instantSchema(() => clock.now()).optional();
+  const when = () => boundedInstantSchema(() => clock.now()).optional();
 
   app.get('/api/v1/schedules/:name/final', {
     config: { access: 'viewer' },
@@ -57,7 +57,7 @@ export function registerScheduleRoutes(app: ZodApp, deps: { store: XopsStore; cl
         to: when().describe('end; 84 days from now unless given'),
       }),
       response: {
-        200: z.string().describe('an iCalendar file (text/calendar)'),
+        200: { description: 'an iCalendar file', content: { 'text/calendar': { schema: z.string().describe('RFC 5545: one VEVENT per shift, in UTC') } } },
         ...errorResponses(401, 404, 409),
       },
     },
