@@ -141,10 +141,10 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
       'GET /api/v1/schedules/{name}/final', 'GET /api/v1/schedules/{name}.ics', 'GET /api/v1/oncall', 'POST /api/v1/routes/test',
       'GET /api/v1/notifications', 'GET /api/v1/status',
       'POST /api/v1/incidents', 'GET /api/v1/incidents/{ref}', 'POST /api/v1/incidents/{ref}/acknowledge',
-      'GET /api/v1/incidents/{ref}/{action}/signed', 'GET /api/v1/reports/incidents', 'GET /api/v1/incidents/{ref}/postmortem.md',
+      'GET /api/v1/incidents/{ref}/{action}/signed', 'POST /api/v1/incidents/{ref}/{action}/signed', 'GET /api/v1/reports/incidents', 'GET /api/v1/incidents/{ref}/postmortem.md',
     ]));
-    // 5 per kind (16 kinds), 22 others, 4 of on-call and the route simulator, 1 of the notification outbox, 1 of the status page (its HTML and feeds are hidden), 19 of incidents and postmortems; the catch-alls for unknown kinds are hidden.
-    expect(operations).toHaveLength(16 * 5 + 22 + 4 + 1 + 1 + 19);
+    // 5 per kind (16 kinds), 22 others, 4 of on-call and the route simulator, 1 of the notification outbox, 1 of the status page (its HTML and feeds are hidden), 20 of incidents and postmortems; the catch-alls for unknown kinds are hidden.
+    expect(operations).toHaveLength(16 * 5 + 22 + 4 + 1 + 1 + 20);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
     expect(doc.paths['/api/v1/apply'].post.requestBody.content['application/json'].schema).toMatchObject({ type: 'object' });
     expect(doc.paths['/api/v1/slos'].post.requestBody.content['application/json'].schema)

@@ -86,14 +86,22 @@ describe.each(testDatabaseEngines())('incidents API on %s', (engine) => {
     expect(refused.json().error.message).toBe('escalationPolicy: EscalationPolicy "nope" does not exist: apply it first, or leave the policy out.');
   });
 
-  it('acknowledges from a signed link without a token, and refuses a changed or expired one', async () => {
+  it('acknowledges from a signed link without a token, after a confirmation that changes nothing, and refuses a changed or expired one', async () => {
     const { id } = await declare({ title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
     const key = await loadLinkKey(t.store);
     const link = (action: 'ack' | 'resolve', expiresAt: number) => new URL(signedLinkUrl('http://xops.test', key, { incidentId: id, action, expiresAt }));
-    const follow = (url: URL) => t.call({ url: `${url.pathname}${url.search}` });
+    // What a browser does when the confirmation's button is pressed: an empty form posted to the link.
+    const follow = (url: URL) => t.call({
+      method: 'POST', url: `${url.pathname}${url.search}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '',
+    });
 
     clock.set(T0 + 3 * MINUTE);
     const ack = link('ack', T0 + 60 * MINUTE);
+    // Opening the link (or a mail scanner fetching it) only asks.
+    const opened = await t.call({ url: `${ack.pathname}${ack.search}` });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('<h1>Acknowledge incident #1?</h1><p>Checkout errors (triggered)</p><form method="post"><button type="submit"');
+    expect(await t.store.getIncident(id)).toMatchObject({ state: 'triggered', acknowledgedAt: null });
     const tampered = new URL(ack);
     tampered.searchParams.set('exp', String(T0 + 600 * MINUTE));
     expect((await follow(tampered)).statusCode).toBe(403);
