@@ -3,7 +3,7 @@
 // Prometheus (`--web.enable-remote-write-receiver`) in the same run (issue 4, DESIGN.md §9).
 // Figures: remote_write_samples_per_s, otlp_samples_per_s, prometheus_remote_write_samples_per_s,
 // ratio_vs_prometheus. XOPS_BENCH_SECONDS (10) bounds each phase, XOPS_BENCH_CONNECTIONS (4) is
-// the number of keep-alive connections, XOPS_BENCH_REQUESTS (4000) the remote-write payloads made.
+// the number of keep-alive connections, XOPS_BENCH_REQUESTS (8000) the remote-write payloads made.
 //
 // The load generator runs in a worker thread so that it does not share the server's event loop;
 // the payloads are made before any timing and each is sent once: Prometheus refuses a sample
@@ -26,7 +26,7 @@ import { report, say } from './report';
 const BENCH = 'ingest';
 const SECONDS = Number(process.env.XOPS_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.XOPS_BENCH_CONNECTIONS ?? 4);
-const RW_REQUESTS = Number(process.env.XOPS_BENCH_REQUESTS ?? 4000);
+const RW_REQUESTS = Number(process.env.XOPS_BENCH_REQUESTS ?? 8000);
 const OTLP_REQUESTS = Number(process.env.XOPS_BENCH_OTLP_REQUESTS ?? 600);
 const SAMPLES_PER_REQUEST = 1000;
 // 10 groups of 1,000 series: request i carries group i % 10 at scrape round ⌊i / 10⌋, so that

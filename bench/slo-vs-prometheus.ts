@@ -150,49 +150,26 @@ say(`load average at start: ${load()}`);
 let store: XopsStore | undefined;
 let prometheus: RunningPrometheus | undefined;
 try {
-  // ---- the same 30 days for both: OpenMetrics, then promtool's backfill into a fresh TSDB, while
-  // xops' store is filled (untimed, and done before Prometheus starts, so nothing runs beside its evaluation).
+  // ---- the same 30 days for both: OpenMetrics, then promtool's backfill into a fresh TSDB.
+  // xops' store is filled after Prometheus has evaluated, so that the data ends about a minute
+  // before that evaluation (its 5-minute windows hold data) and nothing else runs beside it.
   const minutes = (SPAN.to - SPAN.from) / MINUTE + 1;
   say(`writing ${SLOS} services × 2 counters × ${minutes} minutes of OpenMetrics (${new Date(SPAN.from).toISOString()} … ${new Date(SPAN.to).toISOString()})…`);
   const counts = await writeOpenMetrics(join(dir, 'data.om'), SLOS, SPAN);
-  say(`  ${(2 * SLOS * minutes).toLocaleString('en')} samples (${elapsed()}); promtool tsdb create-blocks-from openmetrics, and xops' store…`);
+  say(`  ${(2 * SLOS * minutes).toLocaleString('en')} samples (${elapsed()}); promtool tsdb create-blocks-from openmetrics…`);
   const tsdb = join(dir, 'tsdb');
   // Blocks of up to 1458 h (the largest of Prometheus' block ranges under two months): two blocks,
   // as compaction leaves a long-retention server (few blocks favour Prometheus' long-range reads),
   // and promtool reads the file once per block rather than once per 2-hour block.
-  const promtool = promisify(execFile)(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', '--max-block-duration=1458h', join(dir, 'data.om'), tsdb]);
-
-  // The SLOs as xops holds them. Their 30 days go into the store as `xops backfill`
-  // (`backfillSeries`: `query_range` at 10 s steps, a day a call) writes them; it is exact but
-  // takes ~2 s a series here, too long for 100: two series go through it once Prometheus runs,
-  // and must equal, bucket for bucket, what the rest are written as.
-  const address = `127.0.0.1:${await freePort()}`;
-  const openedStore = await openStore({ dataDir: join(dir, 'xops') });
-  store = openedStore;
-  // Service 0 is in an incident now; the first service that restarted has a counter reset.
-  const restarted = Array.from({ length: SLOS }, (_, i) => i).find((i) => trafficModel(i, SPAN).restartAt !== undefined);
-  const viaPromql = new Set([0, restarted ?? 1].filter((i) => i < SLOS).map((i) => seriesKeyForSli(sliName(i))));
-  const fillStore = (async () => {
-    await applyObjects(openedStore, configObjects(`http://${address}`));
-    const writeBegan = performance.now();
-    let written = 0;
-    for (let i = 0; i < SLOS; i += 1) {
-      const seriesKey = seriesKeyForSli(sliName(i));
-      if (!viaPromql.has(seriesKey)) written += await openedStore.writeBuckets(seriesKey, backfilledBuckets(counts[i] ?? { good: new Int32Array(), bad: new Int32Array() }, SPAN), 'replace');
-    }
-    const compactBegan = performance.now();
-    // As the running server's hourly compaction leaves them: 1-minute buckets past a day.
-    const compacted = await openedStore.compactBuckets(Date.now());
-    say(`  xops: wrote ${written.toLocaleString('en')} buckets of ${SLOS - viaPromql.size} series in ${((compactBegan - writeBegan) / 1000).toFixed(1)} s, `
-      + `compacted ${compacted.toLocaleString('en')} older than a day into 1-minute buckets in ${((performance.now() - compactBegan) / 1000).toFixed(1)} s (${elapsed()})`);
-  })();
-  // Both run to the end before either failure is thrown: no promtool left writing into a removed directory.
-  const setup = await Promise.allSettled([promtool, fillStore]);
-  for (const outcome of setup) if (outcome.status === 'rejected') throw outcome.reason;
+  await promisify(execFile)(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', '--max-block-duration=1458h', join(dir, 'data.om'), tsdb]);
   await rm(join(dir, 'data.om'));
   say(`  TSDB written (${elapsed()})`);
 
-  // ---- the rules `xops export prometheus-rules` writes for the SLOs.
+  // ---- the SLOs as xops holds them, and the rules `xops export prometheus-rules` writes for them.
+  const address = `127.0.0.1:${await freePort()}`;
+  const openedStore = await openStore({ dataDir: join(dir, 'xops') });
+  store = openedStore;
+  await applyObjects(openedStore, configObjects(`http://${address}`));
   const objects = await openedStore.listObjects();
   const compiled = compileStoredSlos(objects);
   if (compiled.errors.size > 0) throw new Error(`SLOs that do not compile: ${[...compiled.errors.values()].join('; ')}`);
@@ -229,25 +206,38 @@ try {
     exhausted: firing('ErrorBudgetExhausted'),
   };
 
-  // ---- xops backfill of those two series from Prometheus, checked against the generated counts.
+  // ---- xops: the same 30 days into its store, as `xops backfill` (`backfillSeries`: `query_range`
+  // at 10 s steps, a day a call) writes them. It is exact but takes ~2 s a series here, too long
+  // for 100: two series go through it (service 0, in an incident now, and the first service that
+  // restarted, with a counter reset) and must equal, bucket for bucket, what the others are written as.
+  const restarted = Array.from({ length: SLOS }, (_, i) => i).find((i) => trafficModel(i, SPAN).restartAt !== undefined);
+  const viaPromql = new Set([0, restarted ?? 1].filter((i) => i < SLOS).map((i) => seriesKeyForSli(sliName(i))));
   let phase = performance.now();
   const filled = await backfillSeries({ store: openedStore, sources, plans: plans.filter((plan) => viaPromql.has(plan.seriesKey)), fromMs: SPAN.from, toMs: SPAN.to + BUCKET });
   if (!filled.ok) throw new Error(`xops backfill failed: ${filled.error}`);
   say(`xops backfill from Prometheus of ${viaPromql.size} series: ${filled.buckets.toLocaleString('en')} buckets in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
   await prometheus.stop();
   prometheus = undefined;
+  phase = performance.now();
+  let written = 0;
   for (let i = 0; i < SLOS; i += 1) {
     const seriesKey = seriesKeyForSli(sliName(i));
-    if (!viaPromql.has(seriesKey)) continue;
     const buckets = backfilledBuckets(counts[i] ?? { good: new Int32Array(), bad: new Int32Array() }, SPAN);
+    if (!viaPromql.has(seriesKey)) {
+      written += await openedStore.writeBuckets(seriesKey, buckets, 'replace');
+      continue;
+    }
     const stored = await openedStore.readBuckets(seriesKey, 0, Number.MAX_SAFE_INTEGER);
     const same = stored.length === buckets.length
       && stored.every((bucket, k) => bucket.start === buckets[k]?.start && bucket.good === buckets[k].good && bucket.total === buckets[k].total);
     if (!same) throw new Error(`xops backfill of ${seriesKey} differs from the generated counts (${stored.length} buckets, ${buckets.length} expected)`);
   }
+  say(`  equal to the generated counts, bucket for bucket; wrote the other ${written.toLocaleString('en')} buckets in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
+  // As the running server's hourly compaction leaves them: 1-minute buckets past a day.
   const now0 = Math.floor(evaluatedAt / BUCKET) * BUCKET;
+  phase = performance.now();
   const compacted = await openedStore.compactBuckets(now0);
-  say(`  equal to the generated counts, bucket for bucket; compacted ${compacted.toLocaleString('en')} more buckets (${elapsed()})`);
+  say(`  compacted ${compacted.toLocaleString('en')} buckets older than a day into 1-minute buckets in ${((performance.now() - phase) / 1000).toFixed(1)} s (${elapsed()})`);
 
   // ---- xops: one untimed tick that loads the history, then TICKS timed ones.
   const logger = {
