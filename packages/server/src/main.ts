@@ -18,6 +18,9 @@ import { createEscalationLoop } from './incidents/escalation-loop';
 import { createNotificationDelivery, loadNotificationKeys } from './notifications/notification-delivery';
 import { notificationSettingsFromEnv, type NotificationSettings } from './notifications/notification-settings';
 import type { Notifier } from './notifications/notifier';
+import { createAlertGroupsLoop } from './alerts/alert-groups-loop';
+import { createAlertPipeline } from './alerts/alert-pipeline';
+import { createSloAlertSource } from './alerts/slo-alert-source';
 
 export interface StartServerOptions {
   readonly port: number;
@@ -80,6 +83,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const promql = createPromqlPoller({ store, clock: systemClock, logger: log, holder });
   // Pages the due levels of open incidents' escalation policies under the `escalations` lease (ADR 0013).
   const escalations = createEscalationLoop({ store, clock: systemClock, logger: log, holder });
+  // Alerts in (ADR 0013): one pipeline for every source; group timers under the `alert-groups`
+  // lease, and the SLO engine's transitions fed in under the `slo-alerts` lease.
+  const alerts = createAlertPipeline({ store, clock: systemClock, logger: log });
+  const alertGroups = createAlertGroupsLoop({ store, pipeline: alerts, clock: systemClock, logger: log, holder });
+  const sloAlerts = createSloAlertSource({ store, pipeline: alerts, clock: systemClock, logger: log, holder, definition: (slo) => evaluator.definition(slo) });
   let url: string;
   let app: Awaited<ReturnType<typeof createApp>>;
   let notifier: Notifier | undefined;
@@ -100,7 +108,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (shownToken) (options.output ?? process.stdout).write(formatAdminTokenNotice(shownToken));
     const notificationSettings = options.notifications ?? notificationSettingsFromEnv(process.env);
     const notificationKeys = await loadNotificationKeys(store, notificationSettings);
-    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock, telemetry: { sink, scraper }, demo: options.demo?.fleet });
+    app = await createApp({ store, version: options.version, loggerInstance: log, evaluator, clock: systemClock, telemetry: { sink, scraper }, demo: options.demo?.fleet, alerts });
     url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
     // The outbox's delivery loop (DESIGN.md §5), under the `notifications` lease.
     notifier = createNotificationDelivery({
@@ -108,12 +116,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // A page whose delivery keeps failing moves its escalation to the next level at once (ADR 0013).
       onGiveUp: async (notification) => { await escalations.deliveryGaveUp(notification.idempotencyKey); },
     });
-    if (options.demo && shownToken) {
-      // The fleet's OTLP services push to this server with the demo's admin token; with scoped
-      // ingest tokens (DESIGN.md §7) they should get an `ingest:metrics` token of their own.
+    if (options.demo) {
+      // The fleet's OTLP services push with an ingest token of their own (ADR 0010), which can
+      // send metrics and do nothing else; a new one each start, as the secret is not kept.
+      const fleetToken = generateTokenSecret();
+      await store.insertToken({
+        name: `demo-fleet-${randomBytes(4).toString('hex')}`, scopes: ['ingest:metrics'], hash: hashTokenSecret(fleetToken), createdBy: 'demo',
+      });
       options.demo.fleet.pushTo({
         url: new URL('/v1/metrics', url).href,
-        token: shownToken,
+        token: fleetToken,
         onError: (service, error) => log.warn({ service, err: error }, 'a demo service cannot push OTLP; it will try again'),
       });
     }
@@ -138,6 +150,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await scraper.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the scrape lease'));
         await promql.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the PromQL poll lease'));
         await escalations.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the escalations lease'));
+        await sloAlerts.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the SLO alerts lease'));
+        await alertGroups.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the alert groups lease'));
         // Sends in flight finish and record their outcome while the store is open.
         await notifier?.close().catch((error: unknown) => log.warn({ err: error }, 'cannot release the notifications lease'));
         // Stops accepting and waits for in-flight requests, which still need the store.
@@ -164,6 +178,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   scraper.start();
   promql.start();
   escalations.start();
+  alertGroups.start();
+  sloAlerts.start();
   notifier?.start();
   log.info({ url, engine: store.engine, holder }, 'xops is ready');
   options.onReady?.({ url });

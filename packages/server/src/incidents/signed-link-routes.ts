@@ -1,5 +1,6 @@
 import type { XopsStore } from '@xops/store';
 import type { FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../clock/clock';
 import { XopsError } from '../http/xops-error';
@@ -49,7 +50,8 @@ export function registerSignedLinkRoutes(app: ZodApp, deps: { store: XopsStore; 
       : page(reply, 403, 'This link is not valid', 'It may have been cut short or changed. Use the full link of the notification.');
   };
 
-  void app.register(async (scope) => {
+  void app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
     // The confirmation form posts `application/x-www-form-urlencoded` with nothing in it: the
     // link's query string carries everything.
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, _body, done) => done(null, {}));
