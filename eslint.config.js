@@ -3,6 +3,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import unicorn from 'eslint-plugin-unicorn';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const ioLibraries = ['fastify', 'fastify-*', '@fastify/*', 'kysely', 'better-sqlite3', 'pg', 'prom-client',
   'commander', 'yaml', 'tsx', 'cli-progress', 'nodemailer', 'undici'];
@@ -59,6 +61,13 @@ export default tseslint.config(
         patterns: [{ group: ['@xops/cli', '@xops/web'], message: 'server must not depend on the CLI or the web app.' }],
       }],
     },
+  },
+  {
+    // The dashboard runs in the browser: its globals, and the rules of hooks.
+    files: ['packages/web/**/*.ts', 'packages/web/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],

@@ -14,6 +14,7 @@ import { registerPostmortemCommand } from './commands/postmortem-command';
 import { registerReportCommand } from './commands/report-command';
 import { registerOncallCommand } from './commands/oncall-command';
 import { registerRouteCommand } from './commands/route-command';
+import { registerSilenceCommand } from './commands/silence-command';
 import { registerTokenCommand } from './commands/token-command';
 import { registerReplayCommand } from './commands/replay-command';
 import { registerUpCommand } from './commands/up-command';
@@ -53,6 +54,7 @@ Examples:
   registerReportCommand(program, io);
   registerOncallCommand(program, io);
   registerRouteCommand(program, io);
+  registerSilenceCommand(program, io);
   registerTokenCommand(program, io);
   registerVersionCommand(program, io);
   return program;

@@ -87,7 +87,7 @@ describe.each(testDatabaseEngines())('xops token on %s', (engine) => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--scope <scope>');
     expect(help.stdout).toContain('ingest:metrics       remote write (POST /api/v1/write), OTLP (POST /v1/metrics), SLI events (POST /api/v1/slis/{name}/events)');
-    expect(help.stdout).toContain('ingest:alertmanager  Alertmanager webhooks (reserved: no endpoint takes it yet)');
+    expect(help.stdout).toContain('ingest:alertmanager  Alertmanager webhooks (POST /api/v1/integrations/alertmanager)');
     expect(help.stdout).not.toContain('default: []');
     expect(help.stdout).toContain('$ xops token create prometheus --scope ingest:metrics');
   });

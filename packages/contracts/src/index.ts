@@ -40,6 +40,8 @@ export * from './api/bucket-sums';
 export { formatDurationLabel } from './api/duration-label';
 export { parseInstant, instantSchema, isoInstant } from './api/instant';
 export * from './api/alert';
+export * from './api/incoming-alert';
+export * from './api/silence';
 export * from './api/incident';
 export * from './api/public-status';
 export * from './api/incident-requests';

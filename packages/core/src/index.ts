@@ -41,3 +41,4 @@ export type * from './incident/incident';
 export { INCIDENT_STATES, INCIDENT_SEVERITIES, INCIDENT_ROLES } from './incident/incident';
 export * from './incident/incident-action';
 export * from './incident/response-times';
+export * from './incident/alert-incident-severity';

@@ -2,7 +2,12 @@ import { KINDS } from '@xops/contracts';
 import type { XopsStore } from '@xops/store';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createAlertPipeline, type AlertPipeline } from './alerts/alert-pipeline';
+import { registerIncomingAlertRoutes } from './alerts/incoming-alert-routes';
+import { registerSilenceRoutes } from './alerts/silence-routes';
 import { registerAuditRoutes } from './audit/audit-routes';
+import { registerDashboardRoutes } from './dashboard/dashboard-routes';
+import { webDistDir } from './dashboard/web-dist-dir';
 import { installAuthentication } from './auth/authenticate';
 import { registerTokenRoutes } from './auth/token-routes';
 import { DEFAULT_BODY_LIMIT } from './http/body-limits';
@@ -11,6 +16,9 @@ import { installInputGuard } from './http/input-guard';
 import { zodValidatorCompiler } from './http/validator-compiler';
 import type { ZodApp } from './http/zod-app';
 import { registerIngestRoutes } from './ingest/ingest-routes';
+import { registerAlertmanagerRoutes } from './integrations/alertmanager/alertmanager-routes';
+import { registerGenericAlertRoutes } from './integrations/generic/generic-alert-routes';
+import { registerPagerdutyRoutes } from './integrations/pagerduty/pagerduty-routes';
 import { registerBundleRoutes } from './objects/bundle-routes';
 import { registerKindRoutes } from './objects/kind-routes';
 import { registerUnknownKindRoutes } from './objects/unknown-kind-routes';
@@ -60,6 +68,10 @@ export interface CreateAppOptions {
   readonly telemetry?: { readonly sink: TelemetrySink; readonly scraper?: Scraper; readonly promql?: PromqlPoller };
   /** The simulated fleet of `xops demo`, whose faults `/api/v1/demo/faults` injects; absent otherwise. */
   readonly demo?: DemoFleet;
+  /** The built dashboard served at `/`; `packages/web/dist` by default (tests give their own). */
+  readonly webRoot?: string;
+  /** Where the alert sources hand their alerts (ADR 0013); one on `store` and `clock` by default. */
+  readonly alerts?: AlertPipeline;
 }
 
 /**
@@ -100,6 +112,12 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
   registerReplayRoutes(app, { store, clock });
   registerBackfillRoutes(app, { store, clock });
   registerAlertRoutes(app, { store });
+  const alerts = options.alerts ?? createAlertPipeline({ store, clock, logger: app.log });
+  registerIncomingAlertRoutes(app, { store, clock });
+  registerSilenceRoutes(app, { store, clock });
+  registerAlertmanagerRoutes(app, { pipeline: alerts, clock });
+  registerPagerdutyRoutes(app, { store, pipeline: alerts, clock });
+  registerGenericAlertRoutes(app, { pipeline: alerts, clock });
   registerNotificationRoutes(app, { store });
   registerScheduleRoutes(app, { store, clock });
   registerOncallRoutes(app, { store, clock });
@@ -118,6 +136,7 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
   if (options.demo) registerDemoRoutes(app, { fleet: options.demo, clock });
   registerRemoteWriteRoutes(app, { sink: options.telemetry?.sink });
   registerUnknownKindRoutes(app);
+  await registerDashboardRoutes(app, { root: options.webRoot ?? webDistDir() });
   registerOpenApiRoute(app);
   return app;
 }

@@ -142,9 +142,12 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
       'GET /api/v1/notifications', 'GET /api/v1/status',
       'POST /api/v1/incidents', 'GET /api/v1/incidents/{ref}', 'POST /api/v1/incidents/{ref}/acknowledge',
       'GET /api/v1/incidents/{ref}/{action}/signed', 'POST /api/v1/incidents/{ref}/{action}/signed', 'GET /api/v1/reports/incidents', 'GET /api/v1/incidents/{ref}/postmortem.md',
+      'POST /api/v1/integrations/alertmanager', 'POST /v2/enqueue', 'POST /api/v1/alerts/events', 'GET /api/v1/alerts/incoming',
+      'POST /api/v1/silences', 'GET /api/v1/silences', 'GET /api/v1/silences/{id}', 'DELETE /api/v1/silences/{id}',
     ]));
-    // 5 per kind (16 kinds), 22 others, 4 of on-call and the route simulator, 1 of the notification outbox, 1 of the status page (its HTML and feeds are hidden), 20 of incidents and postmortems; the catch-alls for unknown kinds are hidden.
-    expect(operations).toHaveLength(16 * 5 + 22 + 4 + 1 + 1 + 20);
+    // 5 per kind (16 kinds), 22 others, 4 of on-call and the route simulator, 1 of the notification outbox, 1 of the status page (its HTML and feeds are hidden), 20 of incidents and postmortems,
+    // 8 of the alert pipeline (3 sources, incoming alerts, 4 of silences); the catch-alls for unknown kinds are hidden.
+    expect(operations).toHaveLength(16 * 5 + 22 + 4 + 1 + 1 + 20 + 8);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
     expect(doc.paths['/api/v1/apply'].post.requestBody.content['application/json'].schema).toMatchObject({ type: 'object' });
     expect(doc.paths['/api/v1/slos'].post.requestBody.content['application/json'].schema)

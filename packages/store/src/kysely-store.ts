@@ -1,4 +1,4 @@
-import type { ApplyOutcome, AuditEntry, StoredObject, TokenInfo } from '@xops/contracts';
+import type { ApplyOutcome, AuditEntry, RoutingConfig, StoredObject, TokenInfo } from '@xops/contracts';
 import type { AlertState, AlertTransition, Bucket, IncidentState, Result } from '@xops/core';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -27,6 +27,12 @@ import {
   type ActionItemPatch, type ActionItemRecord, type NewActionItem,
 } from './action-items';
 import { runInTransaction } from './run-in-transaction';
+import { intakeAlerts, isInhibitionSource, type AlertIntake, type AlertIntakeOutcome, type AlertRouting } from './alert-intake';
+import { listDueAlertGroups } from './alert-groups';
+import { listIncomingAlerts, reflagInhibitionSources, type IncomingAlertQuery, type IncomingAlertRecord } from './alerts';
+import { configObjectsVersion } from './config-version';
+import { expireSilenceRecord, getSilenceRecord, insertSilence, listSilenceRecords, type NewSilence, type SilenceRecord } from './silences';
+import { readAlertTransitionsAfter, readSloAlertCursor, type NumberedAlertTransition } from './slo-alert-transitions';
 import { compactSignalBuckets, readSignalBuckets, writeSignalBuckets } from './signal-buckets';
 import { compactSliBuckets, readSliBucketChanges, readSliBuckets, writeSliBuckets } from './sli-buckets';
 import type { XopsDatabase } from './xops-database';
@@ -257,6 +263,61 @@ export class KyselyStore implements XopsStore {
 
   getOrCreateServerSecret(name: string, generate: () => string): Promise<string> {
     return getOrCreateServerSecret(this.#db, name, generate, this.#now().getTime());
+  }
+
+  intakeAlerts(intake: AlertIntake): Promise<AlertIntakeOutcome> {
+    return runInTransaction(this.#db, { dryRun: false }, (trx) => intakeAlerts(trx, this.engine, intake));
+  }
+
+  async tickAlertGroups(tick: { readonly now: number; readonly routing: AlertRouting; readonly limit: number }): Promise<AlertIntakeOutcome> {
+    const groupKeys = await listDueAlertGroups(this.#db, tick.now, tick.limit);
+    if (groupKeys.length === 0) return { alerts: [], notifications: [], groups: 0 };
+    return runInTransaction(this.#db, { dryRun: false }, (trx) =>
+      intakeAlerts(trx, this.engine, { reports: [], groupKeys, now: tick.now, actor: 'xops', routing: tick.routing }));
+  }
+
+  listIncomingAlerts(query: IncomingAlertQuery): Promise<IncomingAlertRecord[]> {
+    return listIncomingAlerts(this.#db, query);
+  }
+
+  async findFiringAlert(fingerprint: string, now: number): Promise<{ fingerprint: string; startsAt: number } | undefined> {
+    const row = await this.#db.selectFrom('alerts').select(['fingerprint', 'starts_at_ms'])
+      .where('fingerprint', '=', fingerprint).where('status', '=', 'firing')
+      .where((eb) => eb.or([eb('ends_at_ms', 'is', null), eb('ends_at_ms', '>', now)]))
+      .orderBy('starts_at_ms').executeTakeFirst();
+    return row && { fingerprint: row.fingerprint, startsAt: Number(row.starts_at_ms) };
+  }
+
+  createSilence(silence: NewSilence, now: number): Promise<SilenceRecord> {
+    return runInTransaction(this.#db, { dryRun: false }, (trx) => insertSilence(trx, silence, now));
+  }
+
+  listSilences(): Promise<SilenceRecord[]> {
+    return listSilenceRecords(this.#db);
+  }
+
+  getSilence(id: string): Promise<SilenceRecord | undefined> {
+    return getSilenceRecord(this.#db, id);
+  }
+
+  expireSilence(id: string, actor: string, now: number): Promise<SilenceRecord | undefined> {
+    return runInTransaction(this.#db, { dryRun: false }, (trx) => expireSilenceRecord(trx, { id, actor, now }));
+  }
+
+  readSloAlertCursor(): Promise<number> {
+    return readSloAlertCursor(this.#db);
+  }
+
+  readAlertTransitionsAfter(afterId: number, limit: number): Promise<NumberedAlertTransition[]> {
+    return readAlertTransitionsAfter(this.#db, afterId, limit);
+  }
+
+  reflagInhibitionSources(routing: Pick<RoutingConfig, 'inhibitRules'>): Promise<number> {
+    return reflagInhibitionSources(this.#db, (labels) => isInhibitionSource(routing, labels));
+  }
+
+  configVersion(kinds: readonly string[]): Promise<string> {
+    return configObjectsVersion(this.#db, kinds);
   }
 
   acquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {

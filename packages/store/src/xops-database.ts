@@ -155,6 +155,10 @@ export interface AlertsTable {
   group_key: string | null;
   incident_id: string | null;
   suppressed_by: string | null;
+  /** What routing did with it last, e.g. `paged:escalation-policy/payments` (0007). */
+  outcome: string | null;
+  /** 1 when its labels match the source side of an inhibition rule (0007). */
+  inhibition_source: number;
 }
 
 /** One aggregation group of a route, with the routing state machine's state and its next timer. */
@@ -233,6 +237,8 @@ export interface SilencesTable {
   starts_at_ms: number;
   ends_at_ms: number | null;
   until_resolved: string | null;
+  /** The firing episode (its `startsAt`) an `until_resolved` silence is tied to (0007). */
+  until_resolved_starts_at_ms: number | null;
   comment: string;
   created_by: string;
   created_at_ms: number;

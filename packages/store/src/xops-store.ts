@@ -11,10 +11,19 @@ export type { EscalationSnapshot, SnapshotContact } from './escalation-snapshot'
 export type { EscalationOutcome, EscalationRecord, EscalationStatus } from './escalations';
 export type { PostmortemRecord, PostmortemWrite } from './postmortem-records';
 export type { ActionItemPatch, ActionItemRecord, ActionItemStatus, NewActionItem } from './action-items';
-import type { ApplyOutcome, AuditEntry, ConfigObject, StoredObject, TokenGrant, TokenInfo } from '@xops/contracts';
+import type { ApplyOutcome, AuditEntry, ConfigObject, RoutingConfig, StoredObject, TokenGrant, TokenInfo } from '@xops/contracts';
 import type { ClaimedNotification, NewNotification, NotificationQuery, NotificationRecord } from './outbox';
 
 export type { ClaimedNotification, NewNotification, NotificationQuery, NotificationRecord } from './outbox';
+import type { AlertIntake, AlertIntakeOutcome, AlertRouting } from './alert-intake';
+import type { IncomingAlertQuery, IncomingAlertRecord } from './alerts';
+import type { NewSilence, SilenceRecord } from './silences';
+import type { NumberedAlertTransition } from './slo-alert-transitions';
+
+export type { AlertIntake, AlertIntakeOutcome, AlertReport, AlertRouting, IntakeAlertResult } from './alert-intake';
+export type { IncomingAlertQuery, IncomingAlertRecord } from './alerts';
+export type { NewSilence, SilenceRecord } from './silences';
+export type { NumberedAlertTransition } from './slo-alert-transitions';
 
 /** What the store needs to write one object: the parsed document and the text it came from. */
 export interface ObjectWrite {
@@ -211,6 +220,38 @@ export interface XopsStore {
   listNotifications(query?: NotificationQuery): Promise<NotificationRecord[]>;
   /** The server's own secret `name` (e.g. the link-signing key), made with `generate` on first use; one value for every replica. */
   getOrCreateServerSecret(name: string, generate: () => string): Promise<string>;
+
+  // --- Alert pipeline (issue 5, ADR 0013) -----------------------------------------------------
+  /**
+   * Takes alerts in, in one transaction: upserts them, runs the routing step for their groups,
+   * stores the groups, opens or joins incidents (escalation started) and writes the outbox rows
+   * of what is due now (see `intakeAlerts`).
+   */
+  intakeAlerts(intake: AlertIntake): Promise<AlertIntakeOutcome>;
+  /** Looks at up to `limit` groups whose timer is due at `now`, in one transaction; `groups` is 0 when none was due. */
+  tickAlertGroups(tick: { readonly now: number; readonly routing: AlertRouting; readonly limit: number }): Promise<AlertIntakeOutcome>;
+  /** Alerts newest first, with what routing did with each. */
+  listIncomingAlerts(query: IncomingAlertQuery): Promise<IncomingAlertRecord[]>;
+  /** The firing episode of the alert with this fingerprint (its start), if one fires at `now`. */
+  findFiringAlert(fingerprint: string, now: number): Promise<{ fingerprint: string; startsAt: number } | undefined>;
+  /** Stores a silence, audited as `silence.create`. */
+  createSilence(silence: NewSilence, now: number): Promise<SilenceRecord>;
+  /** Newest first. */
+  listSilences(): Promise<SilenceRecord[]>;
+  getSilence(id: string): Promise<SilenceRecord | undefined>;
+  /** Expires a silence now (audited as `silence.expire`); undefined when there is none. */
+  expireSilence(id: string, actor: string, now: number): Promise<SilenceRecord | undefined>;
+  /** The id of the last SLO alert transition the alert pipeline took in. */
+  readSloAlertCursor(): Promise<number>;
+  /** SLO alert transitions recorded after id `afterId`, oldest first, at most `limit`. */
+  readAlertTransitionsAfter(afterId: number, limit: number): Promise<NumberedAlertTransition[]>;
+  /**
+   * Marks which firing alerts may inhibit others under these inhibition rules (the intake reads
+   * only those): call it when the rules changed. Returns how many alerts changed.
+   */
+  reflagInhibitionSources(routing: Pick<RoutingConfig, 'inhibitRules'>): Promise<number>;
+  /** Changes whenever an object of one of `kinds` is applied or deleted: caches compiled from them compare it. */
+  configVersion(kinds: readonly string[]): Promise<string>;
 
   // --- Leases (DESIGN.md §5) -------------------------------------------------------------------
   /**

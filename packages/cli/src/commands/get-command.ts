@@ -6,6 +6,8 @@ import { parseOutputFormat } from '../output/output-format';
 import { renderObjects } from '../output/render-objects';
 import { formatSloStatusTable } from '../output/slo-status-table';
 import { printAlerts } from './get-alerts';
+import { printIncomingAlerts } from './get-incoming-alerts';
+import { printSilences } from './get-silences';
 import { printIncidents } from './get-incidents';
 import { printNotifications } from './get-notifications';
 import { printSignals } from './get-signals';
@@ -16,30 +18,35 @@ import { resolveKind } from './resolve-kind';
 export function registerGetCommand(program: Command, io: CliIo): void {
   program.command('get')
     .description('list objects of a kind, or show one by name')
-    .argument('<kind>', 'slo, sli, service, datasource, alertpolicy, … (singular or plural), alerts, incidents, targets, tokens, notifications, or signals SERVICE')
+    .argument('<kind>', 'slo, sli, service, datasource, alertpolicy, … (singular or plural), alerts, incidents, silences, targets, tokens, notifications, or signals SERVICE')
     .argument('[name]', 'one object\'s metadata.name')
     .option('-o, --output <format>', 'table, json or yaml (json/yaml print the documents as applied)', 'table')
     .option('--from <time>', 'signals: start, RFC 3339, epoch ms or relative such as now-1h (default: an hour before --to)')
     .option('--to <time>', 'signals: end (default: now)')
     .option('--step <duration>', 'signals: one row per step, a multiple of 10s such as 1m')
     .option('--failed', 'notifications: only those xops gave up delivering')
-    .option('--state <state>', 'incidents: open (not resolved), triggered, acknowledged, mitigated or resolved')
+    .option('--state <state>', 'incidents: open (not resolved), triggered, acknowledged, mitigated or resolved; silences: pending, active or expired')
+    .option('--incoming', 'alerts: those the sources sent (Alertmanager, PagerDuty, JSON, SLO engine) with their routing outcome')
     .addHelpText('after', `
 Examples:
   $ xops get slo
   $ xops get slo checkout-availability -o yaml
   $ xops get services -o json
   $ xops get alerts                  the SLO engine's pending, firing and resolved alerts
+  $ xops get alerts --incoming       alerts received from every source, and what routing did with each
+  $ xops get silences --state active silences muting alerts now
   $ xops get targets                 Prometheus scrape targets and their health
   $ xops get incidents --state open  incidents not resolved yet, newest first
   $ xops get notifications --failed  notifications xops gave up delivering, with the last error
   $ xops get tokens                  API tokens with their role or ingest scopes (admin only)
   $ xops get signals checkout --from now-1h --step 1m   golden signals of a service
 `)
-    .action(async (kindName: string, name: string | undefined, options: { output: string; from?: string; to?: string; step?: string; failed?: boolean; state?: string }, command: Command) => {
+    .action(async (kindName: string, name: string | undefined, options: { output: string; from?: string; to?: string; step?: string; failed?: boolean; state?: string; incoming?: boolean }, command: Command) => {
       const format = parseOutputFormat(options.output);
       const client = connect(command.optsWithGlobals(), io);
+      if ((kindName === 'alerts' || kindName === 'alert') && options.incoming === true) return printIncomingAlerts(client, format, io);
       if (kindName === 'alerts' || kindName === 'alert') return printAlerts(client, name, format, io);
+      if (kindName === 'silences' || kindName === 'silence') return printSilences(client, options.state, format, io);
       if (kindName === 'targets' || kindName === 'target') return printTargets(client, format, io);
       if (kindName === 'incidents' || kindName === 'incident') return printIncidents(client, options.state, format, io);
       if (kindName === 'tokens' || kindName === 'token') return printTokens(client, format, io);

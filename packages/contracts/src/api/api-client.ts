@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { alertStateSchema, alertTransitionSchema } from './alert';
+import { incomingAlertSchema } from './incoming-alert';
+import { silenceSchema, type SilenceCreateRequest } from './silence';
 import { applyResultSchema, type ApplyRequest, type DeleteRequest } from './apply';
 import { auditEntrySchema } from './audit-entry';
 import { backfillResultSchema, prometheusRulesSchema, type BackfillRequest } from './backfill';
@@ -148,6 +150,13 @@ export function createApiClient(options: ApiClientOptions) {
     listAlerts: (filter: { slo?: string; status?: string } = {}) => request(z.array(alertStateSchema), 'GET', `/api/v1/alerts${query(filter)}`),
     listAlertTransitions: (filter: { slo?: string; from?: string; to?: string; limit?: number } = {}) =>
       request(z.array(alertTransitionSchema), 'GET', `/api/v1/alerts/transitions${query(filter)}`),
+    /** Alerts the sources sent (Alertmanager, PagerDuty, generic, SLO engine), newest first, with what routing did with each. */
+    listIncomingAlerts: (filter: { status?: 'firing' | 'resolved'; source?: string; limit?: number } = {}) =>
+      request(z.array(incomingAlertSchema), 'GET', `/api/v1/alerts/incoming${query(filter)}`),
+    createSilence: (body: SilenceCreateRequest) => request(silenceSchema, 'POST', '/api/v1/silences', body),
+    /** Silences, newest first; `state` active lists those muting alerts now. */
+    listSilences: (filter: { state?: 'pending' | 'active' | 'expired' } = {}) => request(z.array(silenceSchema), 'GET', `/api/v1/silences${query(filter)}`),
+    expireSilence: (id: string) => request(silenceSchema, 'DELETE', `/api/v1/silences/${segment(id)}`),
     /** Who is on call over `[from, to)` (default: the next 7 days), with the gaps and the coverage. */
     getFinalSchedule: (schedule: string, range: { from?: string; to?: string } = {}) =>
       request(finalScheduleSchema, 'GET', `/api/v1/schedules/${segment(schedule)}/final${query(range)}`),

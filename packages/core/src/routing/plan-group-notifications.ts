@@ -19,10 +19,13 @@ export const EMPTY_ROUTING_STATE: RoutingState = { alerts: {}, groups: {} };
 
 /**
  * What moves the router: an alert reported (new, still firing, or resolved), with the routes
- * `matchRoutes` found for it; or only time passing.
+ * `matchRoutes` found for it; several at once (one webhook of a batch: all are taken in, then
+ * the due groups flush once, so a `group_wait: 0s` group tells the whole batch together); or
+ * only time passing.
  */
 export type RoutingEvent =
   | { readonly kind: 'alert'; readonly alert: AlertInput; readonly routes: readonly RouteMatch[] }
+  | { readonly kind: 'alerts'; readonly alerts: readonly { readonly alert: AlertInput; readonly routes: readonly RouteMatch[] }[] }
   | { readonly kind: 'tick' };
 
 export interface RoutingStep {
@@ -52,6 +55,7 @@ export function planGroupNotifications(state: RoutingState, event: RoutingEvent,
   const alerts: Record<string, TrackedAlert> = { ...state.alerts };
   const groups: Record<string, AlertGroup> = { ...state.groups };
   if (event.kind === 'alert') receive(event.alert, event.routes, alerts, groups, now);
+  if (event.kind === 'alerts') for (const one of event.alerts) receive(one.alert, one.routes, alerts, groups, now);
 
   const notifications: GroupNotification[] = [];
   const suppression = suppressionCheck(rules, alerts, now);

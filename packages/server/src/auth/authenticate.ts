@@ -14,6 +14,12 @@ declare module 'fastify' {
      * `Access`). Routes that say nothing need `admin`: a forgotten declaration fails closed.
      */
     access?: Access;
+    /**
+     * The route reads its token from the body when the request has no Authorization header
+     * (PagerDuty's `routing_key`): the hook lets such a request through unauthenticated, and the
+     * route calls `authenticateSecret` once the body is parsed.
+     */
+    tokenInBody?: boolean;
   }
 }
 
@@ -32,20 +38,35 @@ export function installAuthentication(app: FastifyInstance, { store }: { store: 
     if (request.is404) return;
     const access = request.routeOptions.config.access ?? 'admin';
     if (access === 'public') return;
+    if (request.routeOptions.config.tokenInBody === true && request.headers.authorization === undefined) return;
     const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    const token = secret && looksLikeTokenSecret(secret) ? await store.findTokenByHash(hashTokenSecret(secret)) : undefined;
-    if (!token) {
-      // RFC 6750 §3: a 401 names the scheme the client should use.
-      reply.header('www-authenticate', 'Bearer realm="xops"');
-      throw new XopsError('XOPS_ERR_UNAUTHENTICATED', secret
-        ? 'The bearer token is not valid.'
-        : 'A bearer token is required: send "Authorization: Bearer xops_…".');
-    }
-    const principal: Principal = 'scopes' in token ? { name: token.name, scopes: token.scopes } : { name: token.name, role: token.role };
-    const refusal = accessRefusal(principal, access);
-    if (refusal) throw refusal;
-    request.principal = principal;
+    request.principal = await authenticateSecret(store, secret, access, () => reply.header('www-authenticate', 'Bearer realm="xops"'));
   });
+}
+
+/**
+ * The principal of a token secret, if `access` admits it: 401 `XOPS_ERR_UNAUTHENTICATED` for a
+ * missing or unknown token (after `onUnknown`, which names the scheme to use), 403
+ * `XOPS_ERR_FORBIDDEN` for one `accessRefusal` refuses.
+ */
+export async function authenticateSecret(
+  store: XopsStore,
+  secret: string | undefined,
+  access: Exclude<Access, 'public'>,
+  onUnknown: () => void = () => undefined,
+): Promise<Principal> {
+  const token = secret && looksLikeTokenSecret(secret) ? await store.findTokenByHash(hashTokenSecret(secret)) : undefined;
+  if (!token) {
+    // RFC 6750 §3: a 401 names the scheme the client should use.
+    onUnknown();
+    throw new XopsError('XOPS_ERR_UNAUTHENTICATED', secret
+      ? 'The bearer token is not valid.'
+      : 'A bearer token is required: send "Authorization: Bearer xops_…".');
+  }
+  const principal: Principal = 'scopes' in token ? { name: token.name, scopes: token.scopes } : { name: token.name, role: token.role };
+  const refusal = accessRefusal(principal, access);
+  if (refusal) throw refusal;
+  return principal;
 }
 
 /** The caller of a route that is not `public`; throws when authentication did not run. */

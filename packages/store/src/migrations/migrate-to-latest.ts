@@ -8,6 +8,7 @@ import { goldenSignalsMigration } from './0003-golden-signals';
 import { scopedTokensMigration } from './0004-scoped-tokens';
 import { incidentsMigration } from './0005-incidents';
 import { signalRollupMigration } from './0006-signal-rollup';
+import { alertIntakeMigration } from './0007-alert-intake';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 function allMigrations(engine: StoreEngine): Record<string, Migration> {
@@ -18,6 +19,7 @@ function allMigrations(engine: StoreEngine): Record<string, Migration> {
     '0004-scoped-tokens': scopedTokensMigration(engine),
     '0005-incidents': incidentsMigration(engine),
     '0006-signal-rollup': signalRollupMigration(engine),
+    '0007-alert-intake': alertIntakeMigration(),
   };
 }
 

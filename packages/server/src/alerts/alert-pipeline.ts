@@ -1,0 +1,48 @@
+import type { AlertIntakeOutcome, AlertReport, XopsStore } from '@xops/store';
+import type { Clock } from '../clock/clock';
+import { createAlertRoutingSource, type AlertRoutingSource, type RoutingLogger } from './alert-routing-source';
+
+/** Groups one transaction of the `alert-groups` loop looks at, at most. */
+const TICK_BATCH = 100;
+
+/** Where every alert source hands its alerts (ADR 0013): one transaction per request. */
+export interface AlertPipeline {
+  /** Takes the reports in at the clock's now, in one transaction; answered once committed. */
+  intake(reports: readonly AlertReport[], actor: string): Promise<AlertIntakeOutcome>;
+  /** Same, with a cursor moved in the same transaction (the SLO alert source). */
+  intakeWithCursor(reports: readonly AlertReport[], cursor: { name: string; from: number; to: number }): Promise<AlertIntakeOutcome>;
+  /** Looks at every group whose timer is due at `now`, a batch per transaction; how many groups and notifications. */
+  tickDueGroups(now?: number): Promise<{ groups: number; notifications: number }>;
+  readonly routing: AlertRoutingSource;
+}
+
+/**
+ * The alert pipeline of one server: the routing config compiled once per change, and the store's
+ * intake transaction run with it at the clock's time.
+ *
+ * @example const pipeline = createAlertPipeline({ store, clock });
+ *          await pipeline.intake([{ kind: 'report', source: 'alerts', dedupKey, labels, annotations: {}, summary, startsAt, endsAt: null }], 'ci-bot');
+ */
+export function createAlertPipeline(options: { readonly store: XopsStore; readonly clock: Clock; readonly logger?: RoutingLogger }): AlertPipeline {
+  const { store, clock } = options;
+  const routing = createAlertRoutingSource({ store, logger: options.logger });
+  return {
+    routing,
+    async intake(reports, actor) {
+      return store.intakeAlerts({ reports, now: clock.now(), actor, routing: await routing.current() });
+    },
+    async intakeWithCursor(reports, cursor) {
+      return store.intakeAlerts({ reports, now: clock.now(), actor: 'slo', routing: await routing.current(), cursor });
+    },
+    async tickDueGroups(now = clock.now()) {
+      let groups = 0;
+      let notifications = 0;
+      for (;;) {
+        const outcome = await store.tickAlertGroups({ now, routing: await routing.current(), limit: TICK_BATCH });
+        groups += outcome.groups;
+        notifications += outcome.notifications.length;
+        if (outcome.groups < TICK_BATCH) return { groups, notifications };
+      }
+    },
+  };
+}

@@ -1,0 +1,493 @@
+import { randomUUID } from 'node:crypto';
+import type { AlertOutcome, RoutingConfig } from '@xops/contracts';
+import {
+  alertFingerprint, isFiring, matchesAll, matchRoutes, planGroupNotifications, suppressionCheck,
+  type AlertGroup, type AlertInput, type AlertSuppression, type GroupNotification, type LabelSet, type Result, type RouteMatch, type TrackedAlert,
+} from '@xops/core';
+import { sql, type Kysely } from 'kysely';
+import { loadAlertGroups, saveAlertGroups } from './alert-groups';
+import {
+  acknowledgeAlertIncident, alertEvent, alertResolvedEvent, openAlertIncident, openIncidentOfGroup, resolveAlertIncident, type IncidentAlert,
+} from './alert-incidents';
+import {
+  alertKeyOf, countFiringAlertsOfIncident, findAlertRows, findAlertRowsByFingerprint, findInhibitingAlertRows, formatOutcome, parseTextMap,
+  rowFiresAt, trackedAlertOf, writeAlertRows, type AlertRow,
+} from './alerts';
+import type { EscalationSnapshot } from './escalation-snapshot';
+import { appendIncidentEvents, getIncidentRecord, type IncidentRecord, type NewIncidentEvent } from './incident-records';
+import { enqueueNotifications, type NewNotification } from './outbox';
+import { endSilences, loadRoutingSilences } from './silences';
+import { StoreConflictError } from './store-conflict-error';
+import type { XopsDatabase } from './xops-database';
+import type { StoreEngine } from './xops-store';
+
+/**
+ * What a source tells about one alert, keyed by `(source, dedupKey)`:
+ * - `report`: the alert as it is now (firing, or resolved when `endsAt` has passed);
+ * - `resolve`: it resolved at `at`, with the labels it was stored with (PagerDuty's `resolve`,
+ *   an SLO alert whose SLO is gone); an alert not known, or not firing, is left alone;
+ * - `acknowledge`: the incident it belongs to is acknowledged (PagerDuty's `acknowledge`).
+ */
+export type AlertReport =
+  | {
+    readonly kind: 'report'; readonly source: string; readonly dedupKey: string;
+    readonly labels: LabelSet; readonly annotations: Readonly<Record<string, string>>; readonly summary: string;
+    /** Epoch ms. */
+    readonly startsAt: number;
+    /** Epoch ms; null while it fires with no end in sight. */
+    readonly endsAt: number | null;
+  }
+  | { readonly kind: 'resolve'; readonly source: string; readonly dedupKey: string; readonly at: number }
+  | { readonly kind: 'acknowledge'; readonly source: string; readonly dedupKey: string };
+
+/**
+ * The compiled routing config, and what the transaction needs from outside that it cannot read
+ * itself: an escalation policy's snapshot (made from the applied on-call config before the
+ * transaction) and the outbox rows of a channel's notification.
+ */
+export interface AlertRouting extends RoutingConfig {
+  escalationSnapshot(policy: string): Result<EscalationSnapshot, string>;
+  /**
+   * The outbox rows that tell a `channel` target (`summaryOf` gives an alert's summary by its
+   * fingerprint); an error when the channel cannot be reached.
+   */
+  channelNotifications(notification: GroupNotification, summaryOf: (fingerprint: string) => string | undefined): Result<readonly NewNotification[], string>;
+}
+
+export interface AlertIntake {
+  readonly reports: readonly AlertReport[];
+  /** Groups to look at besides those of the reports: the due groups of the `alert-groups` loop. */
+  readonly groupKeys?: readonly string[];
+  /** Epoch ms. */
+  readonly now: number;
+  /** Who sent it (a token's name): the actor of acknowledgements on the timeline. */
+  readonly actor: string;
+  readonly routing: AlertRouting;
+  /**
+   * A change counter to move from `from` to `to` in the same transaction (the SLO alert source's
+   * cursor); when it does not stand at `from`, nothing is written and a `StoreConflictError` thrown.
+   */
+  readonly cursor?: { readonly name: string; readonly from: number; readonly to: number };
+}
+
+/** What became of one report. */
+export interface IntakeAlertResult {
+  readonly source: string;
+  readonly dedupKey: string;
+  /** Null when the alert is not known (a resolve or an acknowledgement of an alert never reported). */
+  readonly fingerprint: string | null;
+  readonly status: 'firing' | 'resolved' | null;
+  readonly outcome: AlertOutcome | null;
+  readonly incident: { readonly id: string; readonly number: number } | null;
+}
+
+export interface AlertIntakeOutcome {
+  /** One per report, in order. */
+  readonly alerts: readonly IntakeAlertResult[];
+  /** Group notifications decided (pages, channel messages, tickets, resolutions told). */
+  readonly notifications: readonly GroupNotification[];
+  /** Groups looked at. */
+  readonly groups: number;
+}
+
+/**
+ * The alert pipeline's one transaction (ADR 0013), in the caller's transaction: upserts the
+ * reported alerts, loads the groups they fall in (and `groupKeys`), their member alerts, the
+ * silences and, when an inhibition rule may apply, the firing alerts; runs the routing step of
+ * core; stores the groups' new state and timers; and acts on each notification: a page opens
+ * (or joins) the group's incident and starts its escalation, a channel gets outbox rows, a
+ * ticket is recorded. Alerts of an incident that resolve go on its timeline, and an incident
+ * whose alerts have all resolved is resolved. On PostgreSQL, advisory locks on the alerts' keys,
+ * then on the groups' keys (each set in sorted order), make concurrent requests touching the
+ * same group wait for each other; SQLite has one writer.
+ */
+export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngine, intake: AlertIntake): Promise<AlertIntakeOutcome> {
+  const { reports, now, routing } = intake;
+  if (intake.cursor !== undefined) await moveCursor(trx, intake.cursor);
+  const postgres = engine === 'postgres';
+  if (postgres) await lockKeys(trx, reports.map((report) => `alert:${alertKeyOf(report.source, report.dedupKey)}`));
+  const stored = await findAlertRows(trx, reports);
+
+  const routesByFingerprint = new Map<string, RouteMatch[]>();
+  const routesOf = (fingerprint: string, labels: LabelSet): RouteMatch[] => {
+    let routes = routesByFingerprint.get(fingerprint);
+    if (routes === undefined) routesByFingerprint.set(fingerprint, routes = matchRoutes(routing.trees, labels));
+    return routes;
+  };
+
+  // The reports, as router inputs and as the rows they become.
+  const reported = new Map<string, AlertRow>();
+  const inputs: { alert: AlertInput; routes: readonly RouteMatch[] }[] = [];
+  for (const report of reports) {
+    if (report.kind === 'acknowledge') continue;
+    const key = alertKeyOf(report.source, report.dedupKey);
+    const current = reported.get(key) ?? stored.get(key);
+    if (report.kind === 'resolve') {
+      if (current === undefined || !rowFiresAt(current, now)) continue;
+      const next: AlertRow = { ...current, status: 'resolved', ends_at_ms: Math.max(Number(current.starts_at_ms), Math.min(report.at, now)), received_at_ms: now, routed_at_ms: now };
+      reported.set(key, next);
+      const alert = trackedAlertOf(next);
+      inputs.push({ alert, routes: routesOf(alert.fingerprint, alert.labels) });
+      continue;
+    }
+    const fingerprint = alertFingerprint(report.labels);
+    if (current !== undefined && current.fingerprint !== fingerprint && rowFiresAt(current, now)) {
+      // The source changed the labels of a firing alert: the old label set ends now.
+      const old = trackedAlertOf(current);
+      inputs.push({ alert: { labels: old.labels, startsAt: old.startsAt, endsAt: now }, routes: routesOf(old.fingerprint, old.labels) });
+    }
+    const next: AlertRow = {
+      id: current?.id ?? randomUUID(), source: report.source, dedup_key: report.dedupKey, fingerprint,
+      labels: JSON.stringify(report.labels), annotations: JSON.stringify(report.annotations), summary: report.summary,
+      severity: Object.hasOwn(report.labels, 'severity') ? report.labels.severity ?? '' : '',
+      status: isFiring(report, now) ? 'firing' : 'resolved', starts_at_ms: report.startsAt, ends_at_ms: report.endsAt,
+      received_at_ms: now, routed_at_ms: now, route: null, group_key: null,
+      incident_id: current?.incident_id ?? null, suppressed_by: null, outcome: current?.outcome ?? null, inhibition_source: 0,
+    };
+    reported.set(key, next);
+    inputs.push({ alert: report, routes: routesOf(fingerprint, report.labels) });
+  }
+
+  // The groups the inputs fall in, and what the router needs to know about them.
+  const groupKeys = new Set(intake.groupKeys ?? []);
+  for (const input of inputs) for (const route of input.routes) groupKeys.add(route.groupKey);
+  if (postgres) await lockKeys(trx, [...groupKeys].map((key) => `group:${key}`));
+  const groups = await loadAlertGroups(trx, groupKeys);
+  const silences = await loadRoutingSilences(trx, now);
+  const wanted = new Set<string>();
+  for (const group of groups.values()) for (const fingerprint of group.members) wanted.add(fingerprint);
+  for (const row of reported.values()) wanted.add(row.fingerprint);
+  for (const row of stored.values()) wanted.add(row.fingerprint);
+  for (const silence of silences) if (silence.untilResolved !== undefined) wanted.add(silence.untilResolved.fingerprint);
+  const known = await findAlertRowsByFingerprint(trx, wanted);
+  const alerts: Record<string, TrackedAlert> = {};
+  for (const row of known.values()) alerts[row.fingerprint] = trackedAlertOf(row);
+  if (mayInhibit(routing, [...inputs.map((input) => input.alert.labels), ...Object.values(alerts).map((alert) => alert.labels)])) {
+    for (const row of await findInhibitingAlertRows(trx)) {
+      if (!Object.hasOwn(alerts, row.fingerprint)) alerts[row.fingerprint] = trackedAlertOf(row);
+    }
+  }
+
+  const rules = { silences, inhibitRules: routing.inhibitRules, maintenanceWindows: routing.maintenanceWindows };
+  const step = planGroupNotifications({ alerts, groups: Object.fromEntries(groups) }, { kind: 'alerts', alerts: inputs }, now, rules);
+  const suppression = suppressionCheck(rules, step.state.alerts, now);
+
+  // Every row the step changes, by alert key, next to the row as stored.
+  const rows = new RowSet(stored, known);
+  for (const [key, row] of reported) rows.put(key, row);
+  for (const row of reported.values()) routeReported(row, { routes: routesOf(row.fingerprint, parseTextMap(row.labels)), stored: stored.get(alertKeyOf(row.source, row.dedup_key)), suppression, now });
+  // The router keeps the earliest start of an episode (a late re-send does not move it).
+  for (const row of reported.values()) {
+    const tracked = Object.hasOwn(step.state.alerts, row.fingerprint) ? step.state.alerts[row.fingerprint] : undefined;
+    if (tracked !== undefined && tracked.startsAt < Number(row.starts_at_ms)) row.starts_at_ms = tracked.startsAt;
+  }
+
+  const incidents = new Map<string, IncidentRecord>();
+  const groupIncidents = new Map<string, string>();
+  for (const notification of step.notifications) {
+    await actOn(trx, notification, { rows, routing, now, incidents, groupIncidents });
+  }
+
+  // Alerts of a group whose end has passed since they were stored resolve now, as reported ones do.
+  for (const group of [...groups.values(), ...Object.values(step.state.groups)]) {
+    for (const fingerprint of group.members) {
+      const row = rows.peek(fingerprint);
+      if (row !== undefined && row.status === 'firing' && !rowFiresAt(row, now)) {
+        const copy = rows.take(fingerprint);
+        if (copy !== undefined) copy.status = 'resolved';
+      }
+    }
+  }
+  const toResolve = await recordStatusChanges(trx, rows, now, incidents);
+  rows.flagInhibitionSources((labels) => isInhibitionSource(routing, labels));
+  await writeAlertRows(trx, rows.changed());
+  await resolveQuietIncidents(trx, { candidates: toResolve, state: step.state, now, incidents });
+
+  const saved: { group: AlertGroup; incidentId: string | null }[] = [];
+  const removed: string[] = [];
+  for (const key of new Set([...groups.keys(), ...Object.keys(step.state.groups)])) {
+    const after = Object.hasOwn(step.state.groups, key) ? step.state.groups[key] : undefined;
+    const before = groups.get(key);
+    if (after === undefined) {
+      if (before !== undefined) removed.push(key);
+    } else if (before === undefined || JSON.stringify(before) !== JSON.stringify(after) || groupIncidents.has(key)) {
+      saved.push({ group: after, incidentId: groupIncidents.get(key) ?? null });
+    }
+  }
+  await saveAlertGroups(trx, { saved, removed, now });
+  await endSilences(trx, step.endedSilences, now);
+
+  const acknowledged = new Map<string, IncidentRecord>();
+  for (const report of reports) {
+    if (report.kind !== 'acknowledge') continue;
+    const key = alertKeyOf(report.source, report.dedupKey);
+    const incidentId = rows.get(key)?.incident_id ?? stored.get(key)?.incident_id ?? null;
+    if (incidentId === null || acknowledged.has(incidentId)) continue;
+    const incident = await acknowledgeAlertIncident(trx, { incidentId, actor: intake.actor, now, lock: postgres });
+    if (incident !== undefined) acknowledged.set(incidentId, incident);
+  }
+
+  const numbers = await incidentNumbers(trx, [...reports.map((report) => rows.get(alertKeyOf(report.source, report.dedupKey)) ?? stored.get(alertKeyOf(report.source, report.dedupKey)))], incidents);
+  return {
+    alerts: reports.map((report) => resultOf(report, rows.get(alertKeyOf(report.source, report.dedupKey)) ?? stored.get(alertKeyOf(report.source, report.dedupKey)), numbers, now)),
+    notifications: step.notifications,
+    groups: groups.size,
+  };
+}
+
+/**
+ * The rows one transaction changes, by alert key, with the rows as stored: a row is copied the
+ * first time the step changes it, and written at the end only if it differs from what is stored.
+ */
+class RowSet {
+  readonly #working = new Map<string, AlertRow>();
+  readonly #before = new Map<string, AlertRow | null>();
+  readonly #byFingerprint = new Map<string, string>();
+
+  constructor(
+    private readonly stored: ReadonlyMap<string, AlertRow>,
+    private readonly known: ReadonlyMap<string, AlertRow>,
+  ) {}
+
+  /** Puts a row that a report made. */
+  put(key: string, row: AlertRow): void {
+    this.#working.set(key, row);
+    this.#before.set(key, this.stored.get(key) ?? null);
+    this.#byFingerprint.set(row.fingerprint, key);
+  }
+
+  get(key: string): AlertRow | undefined {
+    return this.#working.get(key);
+  }
+
+  /** The row speaking for a fingerprint, as it is now, without taking it. */
+  peek(fingerprint: string): AlertRow | undefined {
+    const key = this.#byFingerprint.get(fingerprint);
+    return key === undefined ? this.known.get(fingerprint) : this.#working.get(key);
+  }
+
+  /** The row speaking for a fingerprint, to change: a report's row, or a copy of the stored one. */
+  take(fingerprint: string): AlertRow | undefined {
+    const key = this.#byFingerprint.get(fingerprint);
+    if (key !== undefined) return this.#working.get(key);
+    const row = this.known.get(fingerprint);
+    if (row === undefined) return undefined;
+    const rowKey = alertKeyOf(row.source, row.dedup_key);
+    // The stored row of a key a report has since given other labels is not this fingerprint's any more.
+    if (this.#working.has(rowKey)) return undefined;
+    const copy = { ...row };
+    this.#working.set(rowKey, copy);
+    this.#before.set(rowKey, row);
+    this.#byFingerprint.set(fingerprint, rowKey);
+    return copy;
+  }
+
+  /** Sets `inhibition_source` of every row the step holds, from its labels. */
+  flagInhibitionSources(isSource: (labels: LabelSet) => boolean): void {
+    for (const row of this.#working.values()) row.inhibition_source = isSource(parseTextMap(row.labels)) ? 1 : 0;
+  }
+
+  /** Each changed row with the row as stored (null for a new one). */
+  *entries(): Generator<readonly [AlertRow, AlertRow | null]> {
+    for (const [key, row] of this.#working) yield [row, this.#before.get(key) ?? null];
+  }
+
+  changed(): AlertRow[] {
+    return [...this.entries()].filter(([row, before]) => before === null || !sameRow(row, before)).map(([row]) => row);
+  }
+}
+
+const ROW_FIELDS: readonly (keyof AlertRow)[] = [
+  'fingerprint', 'labels', 'annotations', 'summary', 'severity', 'status', 'starts_at_ms', 'ends_at_ms', 'received_at_ms',
+  'routed_at_ms', 'route', 'group_key', 'incident_id', 'suppressed_by', 'outcome', 'inhibition_source',
+];
+
+function sameRow(a: AlertRow, b: AlertRow): boolean {
+  return ROW_FIELDS.every((field) => {
+    const x = a[field];
+    const y = b[field];
+    return x === y || (typeof x !== 'string' && typeof y !== 'string' && x !== null && y !== null && Number(x) === Number(y));
+  });
+}
+
+/** Sets a reported alert's route, group and suppression, and its outcome until a notification says more. */
+function routeReported(row: AlertRow, context: { routes: readonly RouteMatch[]; stored: AlertRow | undefined; suppression: (alert: TrackedAlert) => AlertSuppression; now: number }): void {
+  const { routes, stored, now } = context;
+  const first = routes[0];
+  row.route = first?.routeKey ?? null;
+  row.group_key = first?.groupKey ?? null;
+  if (first === undefined) {
+    row.outcome = 'unrouted';
+    row.suppressed_by = null;
+    return;
+  }
+  if (row.status !== 'firing') return;
+  const quiet = context.suppression(trackedAlertOf(row));
+  const reasons = [
+    ...quiet.silencedBy.map((id) => `silence:${id}`),
+    ...quiet.inhibitedBy.map((inhibition) => `inhibited:${inhibition.rule}:${inhibition.source}`),
+    ...quiet.maintenanceBy.map((name) => `maintenance:${name}`),
+  ];
+  row.suppressed_by = reasons.length === 0 ? null : JSON.stringify(reasons);
+  const newEpisode = stored === undefined || !rowFiresAt(stored, now) || stored.fingerprint !== row.fingerprint;
+  if (quiet.mutes === 'all') row.outcome = 'suppressed';
+  else if (newEpisode || row.outcome === null || row.outcome === 'unrouted' || row.outcome === 'suppressed') row.outcome = 'waiting';
+}
+
+interface ActContext {
+  readonly rows: RowSet;
+  readonly routing: AlertRouting;
+  readonly now: number;
+  readonly incidents: Map<string, IncidentRecord>;
+  readonly groupIncidents: Map<string, string>;
+}
+
+/** Does what one group notification says: page (open or join the incident), tell a channel, or record a ticket. */
+async function actOn(trx: Kysely<XopsDatabase>, notification: GroupNotification, context: ActContext): Promise<void> {
+  const { rows, routing, now, incidents, groupIncidents } = context;
+  const { target } = notification;
+  const firing = notification.firing.flatMap((alert) => {
+    const row = rows.take(alert.fingerprint);
+    return row === undefined ? [] : [row];
+  });
+  const mark = (outcome: AlertOutcome, to: string) => {
+    for (const row of firing) row.outcome = formatOutcome(outcome, to);
+  };
+  if (target.kind === 'channel') {
+    const written = routing.channelNotifications(notification, (fingerprint) => rows.peek(fingerprint)?.summary);
+    if (written.ok) await enqueueNotifications(trx, written.value);
+    if (notification.firing.length > 0) mark(written.ok ? 'notified' : 'undelivered', `channel/${target.name}`);
+    return;
+  }
+  if (target.kind === 'ticket') {
+    if (notification.firing.length > 0) mark('ticket', `ticket/${target.project}`);
+    return;
+  }
+  if (notification.firing.length === 0) return;
+  let incident = await openIncidentOfGroup(trx, notification.groupKey);
+  if (incident === undefined && notification.action === 'page') {
+    incident = await openAlertIncident(trx, {
+      groupKey: notification.groupKey, policy: target.name, snapshot: routing.escalationSnapshot(target.name), alerts: firing.map(incidentAlertOf), now,
+    });
+    for (const row of firing) row.incident_id = incident.id;
+  } else if (incident !== undefined) {
+    // Joins the open incident: each alert not on its timeline yet is told there, nobody paged again.
+    const joining = firing.filter((row) => row.incident_id !== incident?.id);
+    await appendIncidentEvents(trx, incident.id, joining.map((row) => alertEvent(incidentAlertOf(row), now, false)));
+    for (const row of joining) row.incident_id = incident.id;
+  }
+  if (incident !== undefined) {
+    incidents.set(incident.id, incident);
+    groupIncidents.set(notification.groupKey, incident.id);
+  }
+  mark(notification.action === 'page' ? 'paged' : 'notified', `escalation-policy/${target.name}`);
+}
+
+function incidentAlertOf(row: AlertRow): IncidentAlert {
+  return { fingerprint: row.fingerprint, source: row.source, labels: parseTextMap(row.labels), summary: row.summary };
+}
+
+/**
+ * Timeline entries for alerts of an open incident whose status changed: `alert-resolved`, or
+ * `alert` when one fires again. Returns the incidents that may have no firing alert left.
+ */
+async function recordStatusChanges(trx: Kysely<XopsDatabase>, rows: RowSet, now: number, incidents: Map<string, IncidentRecord>): Promise<Set<string>> {
+  const changes: { row: AlertRow; incidentId: string; resolved: boolean }[] = [];
+  for (const [row, before] of rows.entries()) {
+    if (before === null || before.incident_id === null || row.incident_id !== before.incident_id || before.status === row.status) continue;
+    changes.push({ row, incidentId: before.incident_id, resolved: row.status !== 'firing' });
+  }
+  const candidates = new Set<string>();
+  if (changes.length === 0) return candidates;
+  const open = await openIncidents(trx, changes.map((change) => change.incidentId), incidents);
+  const events = new Map<string, NewIncidentEvent[]>();
+  for (const { row, incidentId, resolved } of changes) {
+    if (!open.has(incidentId)) continue;
+    const alert = incidentAlertOf(row);
+    events.set(incidentId, [...(events.get(incidentId) ?? []), resolved ? alertResolvedEvent(alert, now) : alertEvent(alert, now, true)]);
+    if (resolved) candidates.add(incidentId);
+  }
+  for (const [incidentId, entries] of events) await appendIncidentEvents(trx, incidentId, entries);
+  return candidates;
+}
+
+/** Resolves each candidate incident once no alert of its own, and none of its group, fires. */
+async function resolveQuietIncidents(
+  trx: Kysely<XopsDatabase>,
+  context: { candidates: ReadonlySet<string>; state: { alerts: Readonly<Record<string, TrackedAlert>>; groups: Readonly<Record<string, AlertGroup>> }; now: number; incidents: Map<string, IncidentRecord> },
+): Promise<void> {
+  const { candidates, state, now, incidents } = context;
+  for (const incidentId of candidates) {
+    const incident = incidents.get(incidentId) ?? await getIncidentRecord(trx, incidentId);
+    if (incident === undefined || incident.state === 'resolved') continue;
+    const group = incident.groupKey === null || !Object.hasOwn(state.groups, incident.groupKey) ? undefined : state.groups[incident.groupKey];
+    const groupFires = group?.members.some((fingerprint) => {
+      const alert = Object.hasOwn(state.alerts, fingerprint) ? state.alerts[fingerprint] : undefined;
+      return alert !== undefined && isFiring(alert, now);
+    }) ?? false;
+    if (groupFires || await countFiringAlertsOfIncident(trx, incidentId, now) > 0) continue;
+    if (await resolveAlertIncident(trx, incident, now)) incidents.set(incidentId, { ...incident, state: 'resolved', resolvedAt: now, updatedAt: now });
+  }
+}
+
+/** The ids among `ids` of incidents that are not resolved. */
+async function openIncidents(trx: Kysely<XopsDatabase>, ids: readonly string[], known: ReadonlyMap<string, IncidentRecord>): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  const rows = await trx.selectFrom('incidents').select(['id', 'state']).where('id', 'in', unique).execute();
+  return new Set(rows.filter((row) => (known.get(row.id)?.state ?? row.state) !== 'resolved').map((row) => row.id));
+}
+
+async function incidentNumbers(trx: Kysely<XopsDatabase>, rows: readonly (AlertRow | undefined)[], known: ReadonlyMap<string, IncidentRecord>): Promise<Map<string, number>> {
+  const numbers = new Map<string, number>([...known.values()].map((incident) => [incident.id, incident.number]));
+  const missing = [...new Set(rows.flatMap((row) => (row?.incident_id == null || numbers.has(row.incident_id) ? [] : [row.incident_id])))];
+  if (missing.length > 0) {
+    const found = await trx.selectFrom('incidents').select(['id', 'number']).where('id', 'in', missing).execute();
+    for (const row of found) numbers.set(row.id, Number(row.number));
+  }
+  return numbers;
+}
+
+function resultOf(report: AlertReport, row: AlertRow | undefined, numbers: ReadonlyMap<string, number>, now: number): IntakeAlertResult {
+  const base = { source: report.source, dedupKey: report.dedupKey };
+  if (row === undefined) return { ...base, fingerprint: null, status: null, outcome: null, incident: null };
+  const outcome = row.outcome === null ? null : row.outcome.split(':')[0] ?? null;
+  const number = row.incident_id === null ? undefined : numbers.get(row.incident_id);
+  return {
+    ...base,
+    fingerprint: row.fingerprint,
+    status: rowFiresAt(row, now) ? 'firing' : 'resolved',
+    outcome: OUTCOMES.find((known) => known === outcome) ?? null,
+    incident: row.incident_id === null || number === undefined ? null : { id: row.incident_id, number },
+  };
+}
+
+const OUTCOMES: readonly AlertOutcome[] = ['unrouted', 'waiting', 'paged', 'notified', 'ticket', 'suppressed', 'undelivered'];
+
+/** Whether an alert with these labels may inhibit others: it matches the source side of an inhibition rule. */
+export function isInhibitionSource(routing: Pick<RoutingConfig, 'inhibitRules'>, labels: LabelSet): boolean {
+  return routing.inhibitRules.some((rule) => matchesAll(rule.sourceMatchers, labels));
+}
+
+/** Whether an inhibition rule may mute one of these alerts, so the firing alerts that inhibit must be read. */
+function mayInhibit(routing: RoutingConfig, labels: readonly LabelSet[]): boolean {
+  return routing.inhibitRules.some((rule) => labels.some((one) => matchesAll(rule.targetMatchers, one)));
+}
+
+/**
+ * PostgreSQL transaction-scoped advisory locks on `keys` (hashed to 64 bits), taken in sorted
+ * order so that two transactions never wait for each other in a circle.
+ */
+async function lockKeys(trx: Kysely<XopsDatabase>, keys: readonly string[]): Promise<void> {
+  const ids = [...new Set(keys.map((key) => BigInt.asIntN(64, BigInt(`0x${alertFingerprint({ lock: key })}`))))]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(String);
+  if (ids.length === 0) return;
+  await sql`select pg_advisory_xact_lock(id) from (select unnest(${ids}::bigint[]) as id order by 1) as locks`.execute(trx);
+}
+
+async function moveCursor(trx: Kysely<XopsDatabase>, cursor: { name: string; from: number; to: number }): Promise<void> {
+  const moved = await trx.updateTable('change_counters').set({ value: cursor.to })
+    .where('name', '=', cursor.name).where('value', '=', cursor.from)
+    .executeTakeFirst();
+  if (moved.numUpdatedRows === 0n) throw new StoreConflictError(`the cursor ${cursor.name} is not at ${cursor.from} any more: another replica took these in`);
+}

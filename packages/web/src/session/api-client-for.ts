@@ -1,0 +1,17 @@
+import { createApiClient, type ApiClient } from '@xops/contracts';
+
+/**
+ * The typed API client of this origin with `token`; `onUnauthorized` runs when the server answers
+ * 401 (the token was deleted or is wrong), so the dashboard goes back to the sign-in form.
+ */
+export function apiClientFor(token: string, onUnauthorized: () => void = () => undefined): ApiClient {
+  return createApiClient({
+    server: window.location.origin,
+    token,
+    fetch: async (input, init) => {
+      const response = await window.fetch(input, init);
+      if (response.status === 401) onUnauthorized();
+      return response;
+    },
+  });
+}

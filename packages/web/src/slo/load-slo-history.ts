@@ -1,0 +1,30 @@
+import type { AlertTransitionBody, ApiClient, IncidentViewBody, SloSeriesBody } from '@xops/contracts';
+import { rangeFor, type RangeChoice } from './time-range';
+
+/** What the SLO detail draws over a range: the series, the alert transitions and the incidents. */
+export interface SloHistory {
+  readonly from: number;
+  readonly to: number;
+  readonly series: SloSeriesBody;
+  readonly transitions: readonly AlertTransitionBody[];
+  readonly incidents: readonly IncidentViewBody[];
+  /** Why incidents could not be read, when they could not; the charts are drawn without them. */
+  readonly incidentsProblem: unknown;
+}
+
+/** The most transitions asked for: more would crowd the charts anyway. */
+const TRANSITION_LIMIT = 1000;
+/** The most incidents the API lists at once, newest first. */
+const INCIDENT_LIMIT = 500;
+
+/** Loads the series of `slo` over `choice` ending now (`windowFrom`, epoch ms, starts the `window` choice). */
+export async function loadSloHistory(client: ApiClient, slo: string, choice: RangeChoice, windowFrom: number): Promise<SloHistory> {
+  const { from, to, step } = rangeFor(choice, Date.now(), windowFrom);
+  const range = { from: String(from), to: String(to) };
+  const [series, transitions, incidents] = await Promise.all([
+    client.getSloSeries(slo, { ...range, step }),
+    client.listAlertTransitions({ slo, ...range, limit: TRANSITION_LIMIT }),
+    client.listIncidents({ limit: INCIDENT_LIMIT }).then((value) => ({ value, problem: undefined }), (problem: unknown) => ({ value: [], problem })),
+  ]);
+  return { from, to, series, transitions, incidents: incidents.value, incidentsProblem: incidents.problem };
+}
