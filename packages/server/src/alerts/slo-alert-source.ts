@@ -1,7 +1,8 @@
 import type { SloDefinition } from '@xops/core';
 import { StoreConflictError, type XopsStore } from '@xops/store';
 import type { Clock } from '../clock/clock';
-import { createLeaseKeeper, type LeaseLogger } from '../lease/lease-keeper';
+import type { LeaseKeeper, LeaseLogger } from '../lease/lease-keeper';
+import { createLeasedLoop, type LeasedLoop } from '../lease/leased-loop';
 import type { AlertPipeline } from './alert-pipeline';
 import { sloAlertReport } from './slo-alert-report';
 
@@ -12,13 +13,8 @@ const CURSOR = 'slo-alerts';
 /** Transitions taken in per transaction. */
 const BATCH = 200;
 
-export interface SloAlertSource {
-  start(): void;
-  /** One pass: with the lease, every transition recorded since the last one taken in; how many were read. */
-  tick(now?: number): Promise<number>;
-  holdsLease(): boolean;
-  close(): Promise<void>;
-}
+/** `tick` is one pass: with the lease, every transition recorded since the last one taken in; how many were read. */
+export type SloAlertSource = LeasedLoop<number>;
 
 /**
  * Feeds the SLO engine's alerts into the alert pipeline (ADR 0013): under the `slo-alerts` lease,
@@ -42,12 +38,7 @@ export function createSloAlertSource(options: {
   readonly intervalMs?: number;
 }): SloAlertSource {
   const { store, pipeline, clock, logger, holder, definition, intervalMs = 2000 } = options;
-  const lease = createLeaseKeeper({ store, name: SLO_ALERTS_LEASE, holder, ttlMs: Math.max(10_000, 3 * intervalMs), logger });
-  let passes: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  let closing: Promise<void> | undefined;
-
-  async function pass(now: number): Promise<number> {
+  const pass = async (now: number, lease: LeaseKeeper): Promise<number> => {
     if (!await lease.renew(now)) return 0;
     let read = 0;
     for (;;) {
@@ -70,31 +61,7 @@ export function createSloAlertSource(options: {
       if (reports.length > 0) logger.info({ transitions: batch.length, alerts: reports.length, cursor: to }, 'took SLO alerts in');
       if (batch.length < BATCH) return read;
     }
-  }
-
-  function tick(now: number = clock.now()): Promise<number> {
-    const run = passes.then(() => pass(now));
-    passes = run.catch(() => undefined);
-    return run;
-  }
-
-  return {
-    start() {
-      if (timer !== undefined || closing !== undefined) return;
-      timer = setInterval(() => {
-        tick().catch((error: unknown) => logger.error({ err: error }, 'taking SLO alerts in failed; it will try again'));
-      }, intervalMs);
-      timer.unref();
-    },
-    tick,
-    holdsLease: () => lease.holds(),
-    close() {
-      closing ??= (async () => {
-        clearInterval(timer);
-        await passes;
-        await lease.release();
-      })();
-      return closing;
-    },
   };
+
+  return createLeasedLoop({ store, clock, logger, holder, lease: SLO_ALERTS_LEASE, intervalMs, failure: 'taking SLO alerts in failed', pass });
 }

@@ -1,6 +1,7 @@
 import type { EscalationOutcome, XopsStore } from '@xops/store';
 import type { Clock } from '../clock/clock';
-import { createLeaseKeeper, type LeaseLogger } from '../lease/lease-keeper';
+import type { LeaseLogger } from '../lease/lease-keeper';
+import { createLeasedLoop, type LeasedLoop } from '../lease/leased-loop';
 
 /** The lease the escalation loop runs under (DESIGN.md §5): one replica pages due levels at a time. */
 export const ESCALATION_LEASE = 'escalations';
@@ -15,17 +16,12 @@ export interface EscalationLoopOptions {
   readonly holder: string;
   /** Time between passes; 5 s by default, so a level is paged at most 5 s after it is due. */
   readonly intervalMs?: number;
-  /** How long the lease outlives its last renewal; 3 intervals by default. */
-  readonly leaseTtlMs?: number;
   /** Most escalations one pass pages; the rest wait for the next pass. 200 by default. */
   readonly batch?: number;
 }
 
-export interface EscalationLoop {
-  /** Starts a pass every interval. */
-  start(): void;
-  /** One pass at `now` (the clock's by default): with the lease, pages every level due, each in its own transaction. */
-  tick(now?: number): Promise<EscalationOutcome[]>;
+/** `tick` is one pass: with the lease, every level due is paged, each in its own transaction. */
+export interface EscalationLoop extends LeasedLoop<EscalationOutcome[]> {
   /**
    * Moves an incident's escalation on at once and pages its next level (ADR 0013: a delivery that
    * keeps failing). With `after`, only when the escalation still stands right after that level,
@@ -38,9 +34,6 @@ export interface EscalationLoop {
    * at once. Other notifications are not pages: nothing happens.
    */
   deliveryGaveUp(idempotencyKey: string): Promise<EscalationOutcome | undefined>;
-  holdsLease(): boolean;
-  /** Stops the loop, waits for the pass in flight, releases the lease. Idempotent. */
-  close(): Promise<void>;
 }
 
 /**
@@ -55,10 +48,6 @@ export interface EscalationLoop {
  */
 export function createEscalationLoop(options: EscalationLoopOptions): EscalationLoop {
   const { store, clock, logger, holder, intervalMs = 5_000, batch = 200 } = options;
-  const lease = createLeaseKeeper({ store, name: ESCALATION_LEASE, holder, ttlMs: options.leaseTtlMs ?? 3 * intervalMs, logger });
-  let passes: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  let closing: Promise<void> | undefined;
 
   const report = (outcome: EscalationOutcome | undefined, why: string): EscalationOutcome | undefined => {
     if (outcome?.paged) {
@@ -68,54 +57,35 @@ export function createEscalationLoop(options: EscalationLoopOptions): Escalation
     return outcome;
   };
 
-  async function pass(now: number): Promise<EscalationOutcome[]> {
-    if (!await lease.renew(now)) return [];
-    const outcomes: EscalationOutcome[] = [];
-    for (const incidentId of await store.listDueEscalations(now, batch)) {
-      try {
-        const outcome = report(await store.advanceEscalation(incidentId, now, { when: 'due' }), 'due');
-        if (outcome !== undefined) outcomes.push(outcome);
-      } catch (error) {
-        // One incident's failure must not hold up the others; it is due again on the next pass.
-        logger.error({ err: error, incident: incidentId }, 'cannot page the due escalation level');
+  const loop = createLeasedLoop({
+    store, clock, logger, holder, lease: ESCALATION_LEASE, intervalMs, failure: 'the escalation pass failed',
+    pass: async (now, lease) => {
+      if (!await lease.renew(now)) return [];
+      const outcomes: EscalationOutcome[] = [];
+      for (const incidentId of await store.listDueEscalations(now, batch)) {
+        try {
+          const outcome = report(await store.advanceEscalation(incidentId, now, { when: 'due' }), 'due');
+          if (outcome !== undefined) outcomes.push(outcome);
+        } catch (error) {
+          // One incident's failure must not hold up the others; it is due again on the next pass.
+          logger.error({ err: error, incident: incidentId }, 'cannot page the due escalation level');
+        }
       }
-    }
-    return outcomes;
-  }
-
-  function tick(now: number = clock.now()): Promise<EscalationOutcome[]> {
-    const run = passes.then(() => pass(now));
-    passes = run.catch(() => undefined);
-    return run;
-  }
+      return outcomes;
+    },
+  });
 
   async function escalateNow(incidentId: string, after?: { level: number; round: number }): Promise<EscalationOutcome | undefined> {
     return report(await store.advanceEscalation(incidentId, clock.now(), { when: 'now', ...(after === undefined ? {} : { after }) }), 'escalated at once');
   }
 
   return {
-    start() {
-      if (timer !== undefined || closing !== undefined) return;
-      timer = setInterval(() => {
-        tick().catch((error: unknown) => logger.error({ err: error }, 'the escalation pass failed; it will try again'));
-      }, intervalMs);
-      timer.unref();
-    },
-    tick,
+    ...loop,
     escalateNow,
     deliveryGaveUp(idempotencyKey) {
       const match = PAGE_KEY.exec(idempotencyKey);
       if (match === null) return Promise.resolve(undefined);
       return escalateNow(match[1] ?? '', { level: Number(match[2]), round: Number(match[3]) });
-    },
-    holdsLease: () => lease.holds(),
-    close() {
-      closing ??= (async () => {
-        clearInterval(timer);
-        await passes;
-        await lease.release();
-      })();
-      return closing;
     },
   };
 }
