@@ -44,6 +44,11 @@ export interface StartServerOptions {
   /** Public URL, webhook secrets and SMTP for notifications; read from `XOPS_PUBLIC_URL`, `XOPS_WEBHOOK_SECRET(S)`, `XOPS_SMTP_URL` and `XOPS_SMTP_FROM` by default. */
   readonly notifications?: NotificationSettings;
   /**
+   * How long one notification send may take and how long a claimed notification waits before
+   * another delivery pass sends it again (a sender killed mid-send); 10 s and 60 s by default.
+   */
+  readonly notificationTimings?: { readonly timeoutMs?: number; readonly claimMs?: number };
+  /**
    * `xops demo`: the simulated fleet (its fault routes are served), the documents applied at start
    * (as actor `demo`), and an admin token printed on every start, a new one when the store has tokens.
    */
@@ -113,6 +118,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // The outbox's delivery loop (DESIGN.md §5), under the `notifications` lease.
     notifier = createNotificationDelivery({
       store, clock: systemClock, logger: log, holder, settings: notificationSettings, keys: notificationKeys, listenUrl: url,
+      timings: options.notificationTimings,
       // A page whose delivery keeps failing moves its escalation to the next level at once (ADR 0013).
       onGiveUp: async (notification) => { await escalations.deliveryGaveUp(notification.idempotencyKey); },
     });

@@ -7,10 +7,12 @@ export interface ReceivedRequest {
   readonly path: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** When the whole request had arrived, epoch ms (its answer goes out `delayMs` later). */
+  readonly receivedAt: number;
 }
 
-/** How the receiver answers a request to one path: a status and body, or `hang` (never answers). */
-export type Answer = { readonly status: number; readonly body?: string } | 'hang';
+/** How the receiver answers a request to one path: a status and body (after `delayMs`, if given), or `hang` (never answers). */
+export type Answer = { readonly status: number; readonly body?: string; readonly delayMs?: number } | 'hang';
 
 export interface HttpReceiver {
   /** e.g. `http://127.0.0.1:41234`. */
@@ -32,14 +34,16 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
     request.on('data', (chunk: string) => { body += chunk; });
     request.on('end', () => {
       const path = request.url ?? '/';
-      requests.push({ path, headers: request.headers, body });
+      requests.push({ path, headers: request.headers, body, receivedAt: Date.now() });
       const script = scripts.get(path);
       const answer: Answer = (script && script.length > 1 ? script.shift() : script?.[0]) ?? { status: 200, body: 'ok' };
       if (answer === 'hang') {
         hanging.add(response);
         return;
       }
-      response.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+      const send = () => response.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+      if (answer.delayMs === undefined) send();
+      else setTimeout(() => { if (!response.destroyed) send(); }, answer.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -155,8 +155,9 @@ async function pageDueLevel(
   await appendIncidentEvents(trx, incident.id, events);
   const written = await enqueueNotifications(trx, notifications);
   if (next === undefined) {
-    const why = page === undefined ? 'nobody was on call at any level' : 'nobody acknowledged by its last level';
-    const done = await finish(trx, incident.id, now, 'exhausted', `policy "${snapshot.policy.name}" ran out: ${why}`);
+    // Said when the last level is paged, not later: nobody more will be paged, whoever acknowledges.
+    const why = page === undefined ? 'ran out: nobody was on call at any level' : 'paged its last level: nobody further will be paged';
+    const done = await finish(trx, incident.id, now, 'exhausted', `policy "${snapshot.policy.name}" ${why}`);
     return { ...done, paged: page ?? null, notifications: written.length };
   }
   await trx.updateTable('escalations').set({ level: next.level, round: next.round, next_at_ms: next.at, updated_at_ms: now })

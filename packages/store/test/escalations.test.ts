@@ -68,7 +68,7 @@ describe.each(testDatabaseEngines())('escalations on %s', (engine) => {
     expect(await t.store.getEscalation(incident.id)).toMatchObject({ status: 'exhausted', nextAt: null });
     expect((await t.store.listIncidentEvents(incident.id)).slice(3).map((event) => event.text)).toEqual([
       'Paged ben (level 2) by webhook https://pager.example.com/ben',
-      'Escalation ended: policy "payments" ran out: nobody acknowledged by its last level',
+      'Escalation ended: policy "payments" paged its last level: nobody further will be paged',
     ]);
   });
 

@@ -41,6 +41,8 @@ export function createNotificationDelivery(options: {
   /** The URL the server listens on: the public URL unless the settings name one. */
   readonly listenUrl: string;
   readonly onGiveUp?: NotifierOptions['onGiveUp'];
+  /** How long a send may take and how long a claim lasts; ADR 0014's 10 s and 60 s by default (tests shorten them). */
+  readonly timings?: Pick<NotifierOptions, 'timeoutMs' | 'claimMs'>;
 }): Notifier {
   const { settings, keys } = options;
   const secrets = new Map(Object.entries(settings.webhookSecrets ?? {}));
@@ -55,6 +57,7 @@ export function createNotificationDelivery(options: {
     store: options.store, clock: options.clock, logger: options.logger, holder: options.holder, channels,
     links: { publicUrl: settings.publicUrl ?? options.listenUrl, key: keys.link },
     ...(options.onGiveUp === undefined ? {} : { onGiveUp: options.onGiveUp }),
+    ...options.timings,
   });
   return {
     ...notifier,
