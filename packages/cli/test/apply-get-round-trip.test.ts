@@ -85,6 +85,16 @@ describe.each(testDatabaseEngines())('xops apply / get on %s', (engine) => {
     expect(described.stdout).toContain('displayName: Changed by the test');
   });
 
+  it('takes a schedule and a policy whose team was applied earlier, in another run', async () => {
+    // A regression: the local check knew only SLO-side kinds on the server, so it refused the team.
+    const oncall = join(examplesDir, 'oncall');
+    expect((await harness.xops(['apply', '-f', join(oncall, 'team.yaml')])).stdout).toBe('team/payments created\n');
+    const schedule = await harness.xops(['apply', '-f', join(oncall, 'schedule.yaml')]);
+    expect(schedule.stderr).toBe('');
+    expect(schedule.stdout).toBe('schedule/payments-primary created\n');
+    expect((await harness.xops(['apply', '-f', join(oncall, 'escalation-policy.yaml')])).stdout).toBe('escalationpolicy/payments created\n');
+  });
+
   it('writes nothing on --dry-run', async () => {
     const dry = await harness.xops(['apply', '-f', examplesDir, '--dry-run']);
     expect(dry.code).toBe(0);

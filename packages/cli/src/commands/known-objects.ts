@@ -1,7 +1,9 @@
 import type { ApiClient } from '@xops/contracts';
 
-/** Kinds that other documents refer to by name (SLO.service, indicatorRef, targetRef, …). */
-const REFERENCED_PLURALS = ['services', 'slis', 'datasources', 'alertpolicies', 'alertconditions', 'alertnotificationtargets'];
+/** Kinds that other documents refer to by name (SLO.service, indicatorRef, targetRef, Schedule.team, …). */
+const REFERENCED_PLURALS = [
+  'services', 'slis', 'datasources', 'alertpolicies', 'alertconditions', 'alertnotificationtargets', 'teams', 'schedules', 'escalationpolicies',
+];
 
 /**
  * What already exists on the server, so that files may refer to objects applied earlier and
