@@ -21,7 +21,7 @@ import { routeTestResultSchema, type RouteTestRequest } from './route-test';
 import { replayResultSchema, sloSeriesSchema, type ReplayRequest } from './slo-series';
 import { demoFaultSchema, type DemoFaultRequest } from './demo-fault';
 import { serviceSignalsSchema } from './service-signals';
-import { sloStatusSchema } from './slo-status';
+import { sloStatusListSchema, sloStatusSchema } from './slo-status';
 import { storedObjectSchema } from './stored-object';
 import { targetsBodySchema } from './target-health';
 import { tokenCreatedSchema, tokenInfoSchema, type TokenCreateRequest } from './token';
@@ -119,6 +119,9 @@ export function createApiClient(options: ApiClientOptions) {
     listObjects: (plural: string) => request(z.array(storedObjectSchema), 'GET', `/api/v1/${segment(plural)}`),
     getObject: (plural: string, name: string) =>
       request(storedObjectSchema, 'GET', `/api/v1/${segment(plural)}/${segment(name)}`),
+    /** Creates or replaces the object of this name with `document` (`PUT`, editor): the object as stored. */
+    replaceObject: (plural: string, name: string, document: Readonly<Record<string, unknown>>) =>
+      request(storedObjectSchema, 'PUT', `/api/v1/${segment(plural)}/${segment(name)}`, document),
     deleteObject: (plural: string, name: string) =>
       request(z.unknown(), 'DELETE', `/api/v1/${segment(plural)}/${segment(name)}`),
     apply: (body: ApplyRequest) => request(applyResultSchema, 'POST', '/api/v1/apply', body),
@@ -132,6 +135,8 @@ export function createApiClient(options: ApiClientOptions) {
       send(ingestResultSchema, 'POST', `/api/v1/slis/${segment(sli)}/events?mode=${mode}`, { contentType: NDJSON_CONTENT_TYPE, text: ndjson }),
     /** Where an SLO stands at the server's latest evaluation. */
     getSloStatus: (slo: string) => request(sloStatusSchema, 'GET', `/api/v1/slos/${segment(slo)}/status`),
+    /** Every SLO's status at once, and why the others have none: what `getSloStatus` answers for each. */
+    listSloStatuses: () => request(sloStatusListSchema, 'GET', '/api/v1/slo-statuses'),
     /** SLI, budget and burn rates over time; instants as RFC 3339, epoch ms or `now-30d`, step as `5m`. */
     getSloSeries: (slo: string, range: { from?: string; to?: string; step?: string } = {}) =>
       request(sloSeriesSchema, 'GET', `/api/v1/slos/${segment(slo)}/series${query(range)}`),

@@ -45,6 +45,9 @@ export function TimeChart(props: TimeChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const markersRef = useRef(markers);
+  // Set when new data is handed to uPlot; the draw that follows marks `chart-drawn`.
+  const dataPending = useRef(false);
+  const titleRef = useRef(title);
   const formatRef = useRef(props.format);
   const onZoomRef = useRef(props.onZoom);
   const captionId = useId();
@@ -54,7 +57,8 @@ export function TimeChart(props: TimeChartProps) {
   useEffect(() => {
     formatRef.current = props.format;
     onZoomRef.current = props.onZoom;
-  }, [props.format, props.onZoom]);
+    titleRef.current = title;
+  }, [props.format, props.onZoom, title]);
 
   useEffect(() => {
     const element = box.current;
@@ -87,7 +91,16 @@ export function TimeChart(props: TimeChartProps) {
           if (width > 2) onZoomRef.current({ min: chart.posToVal(left, 'x'), max: chart.posToVal(left + width, 'x') });
           chart.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
         }],
-        draw: [(chart) => drawMarkers(chart, markersRef.current)],
+        draw: [(chart) => {
+          drawMarkers(chart, markersRef.current);
+          if (!dataPending.current) return;
+          dataPending.current = false;
+          // Read by `npm run bench -- web` (chart_draw_ms): when this chart had drawn its new data.
+          // One mark per chart, the latest, so that a page left open does not pile them up.
+          const mark = `chart-drawn:${titleRef.current}`;
+          performance.clearMarks(mark);
+          performance.mark(mark, { detail: { points: chart.data[0]?.length ?? 0 } });
+        }],
       },
     }, [[]], element);
     plot.current = u;
@@ -103,6 +116,7 @@ export function TimeChart(props: TimeChartProps) {
   useEffect(() => {
     const u = plot.current;
     if (u === null) return;
+    dataPending.current = true;
     u.batch(() => {
       u.setData([times, ...lines.map((line) => line.values)]);
       if (zoom !== null) u.setScale('x', { min: zoom.min, max: zoom.max });

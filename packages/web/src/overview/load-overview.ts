@@ -1,11 +1,7 @@
-import type { ApiClient, IncidentViewBody, OnCallBody, StoredObject } from '@xops/contracts';
+import type { ApiClient, IncidentViewBody, OnCallBody } from '@xops/contracts';
 import { problemText } from '../common/problem-text';
-import { mapLimit } from '../data/map-limit';
 import { objectDisplayName } from '../objects/object-fields';
 import { buildSloRows, type SloRow, type StatusResult } from './slo-row';
-
-/** Status calls in flight at once: enough to fill a browser's connections, few enough not to flood the server. */
-const STATUS_CONCURRENCY = 6;
 
 /** Each panel's data, or why it could not be loaded: one failing endpoint does not blank the page. */
 export type Part<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
@@ -18,25 +14,28 @@ export interface OverviewData {
 }
 
 /**
- * Everything the overview shows: the applied SLOs and Services, each SLO's status (a few calls
- * at a time), the open incidents and who is on call now.
+ * Everything the overview shows: the applied SLOs and Services, every SLO's status (one request,
+ * `GET /api/v1/slo-statuses`: with 1,000 SLOs, one request per SLO took seconds), the open
+ * incidents and who is on call now.
  */
 export async function loadOverview(client: ApiClient): Promise<OverviewData> {
-  const [slos, services, incidents, onCall] = await Promise.all([
+  const [slos, services, statusList, incidents, onCall] = await Promise.all([
     client.listObjects('slos'),
     client.listObjects('services'),
+    part(client.listSloStatuses()),
     part(client.listIncidents({ state: 'open' })),
     part(client.whoIsOnCall()),
   ]);
-  const statuses = await mapLimit(slos, STATUS_CONCURRENCY, async (slo: StoredObject): Promise<[string, StatusResult]> => {
-    try {
-      return [slo.name, { ok: true, value: await client.getSloStatus(slo.name) }];
-    } catch (error) {
-      return [slo.name, { ok: false, problem: problemText(error) }];
-    }
-  });
+  const statuses = new Map<string, StatusResult>();
+  if (statusList.ok) {
+    for (const status of statusList.value.statuses) statuses.set(status.slo, { ok: true, value: status });
+    for (const { slo, message } of statusList.value.unavailable) statuses.set(slo, { ok: false, problem: message });
+  } else {
+    const problem = problemText(statusList.error);
+    for (const slo of slos) statuses.set(slo.name, { ok: false, problem });
+  }
   return {
-    rows: buildSloRows(slos, services, new Map(statuses)),
+    rows: buildSloRows(slos, services, statuses),
     services: services.map((service) => ({ name: service.name, displayName: objectDisplayName(service) })),
     incidents,
     onCall,

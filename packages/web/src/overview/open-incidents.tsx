@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ProblemMessage } from '../common/problem-message';
 import { problemText } from '../common/problem-text';
 import { formatAgo } from '../format/time-text';
+import { Link } from '../router/link';
+import { fillPath } from '../router/match-path';
 import { RoleGate } from '../session/role-gate';
 import { useSession } from '../session/session-context';
 import type { Part } from './load-overview';
@@ -38,7 +40,7 @@ export function OpenIncidents({ incidents, now, onChanged }: { readonly incident
             <li key={incident.id} data-testid="incident" data-number={incident.number}>
               <div>
                 <span className={`severity severity-${incident.severity.toLowerCase()}`}>{incident.severity}</span>
-                {' '}<strong>#{incident.number} {incident.title}</strong>
+                {' '}<strong><Link to={fillPath('/incidents/:ref', { ref: String(incident.number) })}>#{incident.number} {incident.title}</Link></strong>
               </div>
               <div className="muted">
                 {incident.state} · opened {formatAgo(incident.createdAt, now)}
