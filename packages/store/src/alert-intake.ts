@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AlertOutcome, RoutingConfig } from '@xops/contracts';
 import {
   alertFingerprint, isFiring, matchesAll, matchRoutes, planGroupNotifications, suppressionCheck,
@@ -18,6 +17,7 @@ import { appendIncidentEvents, getIncidentRecord, type IncidentRecord, type NewI
 import { enqueueNotifications, type NewNotification } from './outbox';
 import { endSilences, loadRoutingSilences } from './silences';
 import { StoreConflictError } from './store-conflict-error';
+import { timeOrderedId } from './time-ordered-id';
 import type { XopsDatabase } from './xops-database';
 import type { StoreEngine } from './xops-store';
 
@@ -101,7 +101,7 @@ export interface AlertIntakeOutcome {
  * then on the groups' keys (each set in sorted order), make concurrent requests touching the
  * same group wait for each other; SQLite has one writer.
  */
-export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngine, intake: AlertIntake): Promise<AlertIntakeOutcome> {
+export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngine, intake: AlertIntake, rereading = false): Promise<AlertIntakeOutcome> {
   const { reports, now, routing } = intake;
   if (intake.cursor !== undefined) await moveCursor(trx, intake.cursor);
   const postgres = engine === 'postgres';
@@ -117,6 +117,7 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
 
   // The reports, as router inputs and as the rows they become.
   const reported = new Map<string, AlertRow>();
+  const labelsOf = labelReader();
   const inputs: { alert: AlertInput; routes: readonly RouteMatch[] }[] = [];
   for (const report of reports) {
     if (report.kind === 'acknowledge') continue;
@@ -126,19 +127,20 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
       if (current === undefined || !rowFiresAt(current, now)) continue;
       const next: AlertRow = { ...current, status: 'resolved', ends_at_ms: Math.max(Number(current.starts_at_ms), Math.min(report.at, now)), received_at_ms: now, routed_at_ms: now };
       reported.set(key, next);
-      const alert = trackedAlertOf(next);
+      const alert = trackedAlertOf(next, labelsOf);
       inputs.push({ alert, routes: routesOf(alert.fingerprint, alert.labels) });
       continue;
     }
     const fingerprint = alertFingerprint(report.labels);
     if (current !== undefined && current.fingerprint !== fingerprint && rowFiresAt(current, now)) {
       // The source changed the labels of a firing alert: the old label set ends now.
-      const old = trackedAlertOf(current);
+      const old = trackedAlertOf(current, labelsOf);
       inputs.push({ alert: { labels: old.labels, startsAt: old.startsAt, endsAt: now }, routes: routesOf(old.fingerprint, old.labels) });
     }
+    const labels = labelsOf.put(report.labels);
     const next: AlertRow = {
-      id: current?.id ?? randomUUID(), source: report.source, dedup_key: report.dedupKey, fingerprint,
-      labels: JSON.stringify(report.labels), annotations: JSON.stringify(report.annotations), summary: report.summary,
+      id: current?.id ?? timeOrderedId(), source: report.source, dedup_key: report.dedupKey, fingerprint,
+      labels, annotations: JSON.stringify(report.annotations), summary: report.summary,
       severity: Object.hasOwn(report.labels, 'severity') ? report.labels.severity ?? '' : '',
       status: isFiring(report, now) ? 'firing' : 'resolved', starts_at_ms: report.startsAt, ends_at_ms: report.endsAt,
       received_at_ms: now, routed_at_ms: now, route: null, group_key: null,
@@ -160,11 +162,19 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
   for (const row of stored.values()) wanted.add(row.fingerprint);
   for (const silence of silences) if (silence.untilResolved !== undefined) wanted.add(silence.untilResolved.fingerprint);
   const known = await findAlertRowsByFingerprint(trx, wanted);
+  // On PostgreSQL the reported alerts' rows were read before the group locks, and the group
+  // timers' pass changes alert rows holding the group locks alone (the incident an alert joins,
+  // its outcome): written back, a row it changed in between would undo that, leaving the alert off
+  // its incident, which then never resolves with it. Planned again, once: under every lock now,
+  // the rows cannot change any more. (Regression: alert-crash-safety.test.ts, re-sent alerts.)
+  if (postgres && !rereading && [...stored.values()].some((row) => isStale(row, known.get(row.fingerprint)))) {
+    return intakeAlerts(trx, engine, { ...intake, cursor: undefined }, true);
+  }
   const alerts: Record<string, TrackedAlert> = {};
-  for (const row of known.values()) alerts[row.fingerprint] = trackedAlertOf(row);
+  for (const row of known.values()) alerts[row.fingerprint] = trackedAlertOf(row, labelsOf);
   if (mayInhibit(routing, [...inputs.map((input) => input.alert.labels), ...Object.values(alerts).map((alert) => alert.labels)])) {
     for (const row of await findInhibitingAlertRows(trx)) {
-      if (!Object.hasOwn(alerts, row.fingerprint)) alerts[row.fingerprint] = trackedAlertOf(row);
+      if (!Object.hasOwn(alerts, row.fingerprint)) alerts[row.fingerprint] = trackedAlertOf(row, labelsOf);
     }
   }
 
@@ -175,7 +185,9 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
   // Every row the step changes, by alert key, next to the row as stored.
   const rows = new RowSet(stored, known);
   for (const [key, row] of reported) rows.put(key, row);
-  for (const row of reported.values()) routeReported(row, { routes: routesOf(row.fingerprint, parseTextMap(row.labels)), stored: stored.get(alertKeyOf(row.source, row.dedup_key)), suppression, now });
+  for (const row of reported.values()) {
+    routeReported(row, { routes: routesOf(row.fingerprint, labelsOf(row.labels)), stored: stored.get(alertKeyOf(row.source, row.dedup_key)), suppression, labelsOf, now });
+  }
   // The router keeps the earliest start of an episode (a late re-send does not move it).
   for (const row of reported.values()) {
     const tracked = Object.hasOwn(step.state.alerts, row.fingerprint) ? step.state.alerts[row.fingerprint] : undefined;
@@ -184,9 +196,12 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
 
   const incidents = new Map<string, IncidentRecord>();
   const groupIncidents = new Map<string, string>();
+  const outbox: NewNotification[] = [];
   for (const notification of step.notifications) {
-    await actOn(trx, notification, { rows, routing, now, incidents, groupIncidents });
+    await actOn(trx, notification, { rows, routing, now, incidents, groupIncidents, outbox, labelsOf });
   }
+  // The channels' messages of every notification in one statement.
+  if (outbox.length > 0) await enqueueNotifications(trx, outbox);
 
   // Alerts of a group whose end has passed since they were stored resolve now, as reported ones do.
   for (const group of [...groups.values(), ...Object.values(step.state.groups)]) {
@@ -199,8 +214,9 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
     }
   }
   const toResolve = await recordStatusChanges(trx, rows, now, incidents);
-  rows.flagInhibitionSources((labels) => isInhibitionSource(routing, labels));
-  await writeAlertRows(trx, rows.changed());
+  if (routing.inhibitRules.length > 0) rows.flagInhibitionSources((row) => isInhibitionSource(routing, labelsOf(row.labels)));
+  else rows.flagInhibitionSources(() => false);
+  await writeAlertRows(trx, engine, rows.changed());
   await resolveQuietIncidents(trx, { candidates: toResolve, state: step.state, now, incidents });
 
   const saved: { group: AlertGroup; incidentId: string | null }[] = [];
@@ -227,9 +243,13 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
     if (incident !== undefined) acknowledged.set(incidentId, incident);
   }
 
-  const numbers = await incidentNumbers(trx, [...reports.map((report) => rows.get(alertKeyOf(report.source, report.dedupKey)) ?? stored.get(alertKeyOf(report.source, report.dedupKey)))], incidents);
+  const rowsOfReports = reports.map((report) => {
+    const key = alertKeyOf(report.source, report.dedupKey);
+    return rows.get(key) ?? stored.get(key);
+  });
+  const numbers = await incidentNumbers(trx, rowsOfReports, incidents);
   return {
-    alerts: reports.map((report) => resultOf(report, rows.get(alertKeyOf(report.source, report.dedupKey)) ?? stored.get(alertKeyOf(report.source, report.dedupKey)), numbers, now)),
+    alerts: reports.map((report, i) => resultOf(report, rowsOfReports[i], numbers, now)),
     notifications: step.notifications,
     groups: groups.size,
   };
@@ -283,8 +303,8 @@ class RowSet {
   }
 
   /** Sets `inhibition_source` of every row the step holds, from its labels. */
-  flagInhibitionSources(isSource: (labels: LabelSet) => boolean): void {
-    for (const row of this.#working.values()) row.inhibition_source = isSource(parseTextMap(row.labels)) ? 1 : 0;
+  flagInhibitionSources(isSource: (row: AlertRow) => boolean): void {
+    for (const row of this.#working.values()) row.inhibition_source = isSource(row) ? 1 : 0;
   }
 
   /** Each changed row with the row as stored (null for a new one). */
@@ -302,6 +322,11 @@ const ROW_FIELDS: readonly (keyof AlertRow)[] = [
   'routed_at_ms', 'route', 'group_key', 'incident_id', 'suppressed_by', 'outcome', 'inhibition_source',
 ];
 
+/** Whether another transaction changed `row` since it was read: `fresh` is the same alert read later, and differs. */
+function isStale(row: AlertRow, fresh: AlertRow | undefined): boolean {
+  return fresh !== undefined && fresh.id === row.id && !sameRow(fresh, row);
+}
+
 function sameRow(a: AlertRow, b: AlertRow): boolean {
   return ROW_FIELDS.every((field) => {
     const x = a[field];
@@ -311,7 +336,10 @@ function sameRow(a: AlertRow, b: AlertRow): boolean {
 }
 
 /** Sets a reported alert's route, group and suppression, and its outcome until a notification says more. */
-function routeReported(row: AlertRow, context: { routes: readonly RouteMatch[]; stored: AlertRow | undefined; suppression: (alert: TrackedAlert) => AlertSuppression; now: number }): void {
+function routeReported(
+  row: AlertRow,
+  context: { routes: readonly RouteMatch[]; stored: AlertRow | undefined; suppression: (alert: TrackedAlert) => AlertSuppression; labelsOf: LabelReader; now: number },
+): void {
   const { routes, stored, now } = context;
   const first = routes[0];
   row.route = first?.routeKey ?? null;
@@ -322,7 +350,7 @@ function routeReported(row: AlertRow, context: { routes: readonly RouteMatch[]; 
     return;
   }
   if (row.status !== 'firing') return;
-  const quiet = context.suppression(trackedAlertOf(row));
+  const quiet = context.suppression(trackedAlertOf(row, context.labelsOf));
   const reasons = [
     ...quiet.silencedBy.map((id) => `silence:${id}`),
     ...quiet.inhibitedBy.map((inhibition) => `inhibited:${inhibition.rule}:${inhibition.source}`),
@@ -340,11 +368,14 @@ interface ActContext {
   readonly now: number;
   readonly incidents: Map<string, IncidentRecord>;
   readonly groupIncidents: Map<string, string>;
+  /** Where channel notifications put their outbox rows, written together once every notification is decided. */
+  readonly outbox: NewNotification[];
+  readonly labelsOf: LabelReader;
 }
 
 /** Does what one group notification says: page (open or join the incident), tell a channel, or record a ticket. */
 async function actOn(trx: Kysely<XopsDatabase>, notification: GroupNotification, context: ActContext): Promise<void> {
-  const { rows, routing, now, incidents, groupIncidents } = context;
+  const { rows, routing, now, incidents, groupIncidents, labelsOf } = context;
   const { target } = notification;
   const firing = notification.firing.flatMap((alert) => {
     const row = rows.take(alert.fingerprint);
@@ -355,7 +386,7 @@ async function actOn(trx: Kysely<XopsDatabase>, notification: GroupNotification,
   };
   if (target.kind === 'channel') {
     const written = routing.channelNotifications(notification, (fingerprint) => rows.peek(fingerprint)?.summary);
-    if (written.ok) await enqueueNotifications(trx, written.value);
+    if (written.ok) context.outbox.push(...written.value);
     if (notification.firing.length > 0) mark(written.ok ? 'notified' : 'undelivered', `channel/${target.name}`);
     return;
   }
@@ -367,13 +398,13 @@ async function actOn(trx: Kysely<XopsDatabase>, notification: GroupNotification,
   let incident = await openIncidentOfGroup(trx, notification.groupKey);
   if (incident === undefined && notification.action === 'page') {
     incident = await openAlertIncident(trx, {
-      groupKey: notification.groupKey, policy: target.name, snapshot: routing.escalationSnapshot(target.name), alerts: firing.map(incidentAlertOf), now,
+      groupKey: notification.groupKey, policy: target.name, snapshot: routing.escalationSnapshot(target.name), alerts: firing.map((row) => incidentAlertOf(row, labelsOf)), now,
     });
     for (const row of firing) row.incident_id = incident.id;
   } else if (incident !== undefined) {
     // Joins the open incident: each alert not on its timeline yet is told there, nobody paged again.
     const joining = firing.filter((row) => row.incident_id !== incident?.id);
-    await appendIncidentEvents(trx, incident.id, joining.map((row) => alertEvent(incidentAlertOf(row), now, false)));
+    await appendIncidentEvents(trx, incident.id, joining.map((row) => alertEvent(incidentAlertOf(row, labelsOf), now, false)));
     for (const row of joining) row.incident_id = incident.id;
   }
   if (incident !== undefined) {
@@ -383,8 +414,30 @@ async function actOn(trx: Kysely<XopsDatabase>, notification: GroupNotification,
   mark(notification.action === 'page' ? 'paged' : 'notified', `escalation-policy/${target.name}`);
 }
 
-function incidentAlertOf(row: AlertRow): IncidentAlert {
-  return { fingerprint: row.fingerprint, source: row.source, labels: parseTextMap(row.labels), summary: row.summary };
+function incidentAlertOf(row: AlertRow, labelsOf: (text: string) => LabelSet = parseTextMap): IncidentAlert {
+  return { fingerprint: row.fingerprint, source: row.source, labels: labelsOf(row.labels), summary: row.summary };
+}
+
+/** Parses a `labels` column once per transaction; `put` gives the column of labels already in hand, remembering them. */
+interface LabelReader {
+  (text: string): LabelSet;
+  put(labels: LabelSet): string;
+}
+
+function labelReader(): LabelReader {
+  const known = new Map<string, LabelSet>();
+  const read = (text: string): LabelSet => {
+    let labels = known.get(text);
+    if (labels === undefined) known.set(text, labels = parseTextMap(text));
+    return labels;
+  };
+  return Object.assign(read, {
+    put(labels: LabelSet): string {
+      const text = JSON.stringify(labels);
+      if (!known.has(text)) known.set(text, labels);
+      return text;
+    },
+  });
 }
 
 /**

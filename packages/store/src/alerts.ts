@@ -1,8 +1,9 @@
 import { alertOutcomeSchema, alertSourceSchema, type AlertOutcome, type AlertSource } from '@xops/contracts';
 import type { LabelSet, TrackedAlert } from '@xops/core';
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AlertsTable, XopsDatabase } from './xops-database';
+import type { StoreEngine } from './xops-store';
 
 /** An alert row as the pipeline reads and writes it; times are epoch ms. */
 export type AlertRow = Selectable<AlertsTable>;
@@ -102,30 +103,73 @@ export async function reflagInhibitionSources(db: Kysely<XopsDatabase>, isSource
   return flips.on.length + flips.off.length;
 }
 
+/** The columns of `alerts`, in the order `writeAlertRows` binds them. */
+const ALERT_COLUMNS = [
+  'id', 'source', 'dedup_key', 'fingerprint', 'labels', 'annotations', 'summary', 'severity', 'status', 'starts_at_ms', 'ends_at_ms',
+  'received_at_ms', 'routed_at_ms', 'route', 'group_key', 'incident_id', 'suppressed_by', 'outcome', 'inhibition_source',
+] as const satisfies readonly (keyof AlertRow)[];
+// 19 columns a row: 45 rows stay under SQLite's 999 bind parameters of old builds.
+const ROWS_PER_UPSERT = 45;
+
+/** The upsert of `rows` by `(source, dedup_key)`: every column but the id overwritten. */
+function upsertAlerts(trx: Kysely<XopsDatabase>, rows: readonly AlertRow[]) {
+  return trx.insertInto('alerts').values(rows)
+    .onConflict((oc) => oc.columns(['source', 'dedup_key']).doUpdateSet((eb) => ({
+      fingerprint: eb.ref('excluded.fingerprint'),
+      labels: eb.ref('excluded.labels'),
+      annotations: eb.ref('excluded.annotations'),
+      summary: eb.ref('excluded.summary'),
+      severity: eb.ref('excluded.severity'),
+      status: eb.ref('excluded.status'),
+      starts_at_ms: eb.ref('excluded.starts_at_ms'),
+      ends_at_ms: eb.ref('excluded.ends_at_ms'),
+      received_at_ms: eb.ref('excluded.received_at_ms'),
+      routed_at_ms: eb.ref('excluded.routed_at_ms'),
+      route: eb.ref('excluded.route'),
+      group_key: eb.ref('excluded.group_key'),
+      incident_id: eb.ref('excluded.incident_id'),
+      suppressed_by: eb.ref('excluded.suppressed_by'),
+      outcome: eb.ref('excluded.outcome'),
+      inhibition_source: eb.ref('excluded.inhibition_source'),
+    })));
+}
+
+// Kysely parses and compiles a statement anew on every run, a few µs a bound value: for 45 rows
+// of 19 columns, about what SQLite takes to run it. The upsert of n rows is compiled once per
+// engine (placeholders differ) from placeholder rows, then run with the rows' values in ALERT_COLUMNS order.
+const upsertTexts = new Map<string, string>();
+// A distinct value per column, so that the order Kysely binds them in can be checked.
+const PLACEHOLDER: AlertRow = {
+  id: 'id', source: 'source', dedup_key: 'dedup_key', fingerprint: 'fingerprint', labels: 'labels', annotations: 'annotations',
+  summary: 'summary', severity: 'severity', status: 'status', starts_at_ms: 1, ends_at_ms: 2, received_at_ms: 3, routed_at_ms: 4,
+  route: 'route', group_key: 'group_key', incident_id: 'incident_id', suppressed_by: 'suppressed_by', outcome: 'outcome', inhibition_source: 5,
+};
+
+function upsertText(trx: Kysely<XopsDatabase>, engine: StoreEngine, rowCount: number): string | undefined {
+  const key = `${engine}:${rowCount}`;
+  let text = upsertTexts.get(key);
+  if (text === undefined) {
+    const compiled = upsertAlerts(trx, Array.from({ length: rowCount }, () => PLACEHOLDER)).compile();
+    // Every value a parameter, row by row in ALERT_COLUMNS order, or the text is not reused.
+    const inOrder = compiled.parameters.length === rowCount * ALERT_COLUMNS.length
+      && compiled.parameters.every((value, i) => value === PLACEHOLDER[ALERT_COLUMNS[i % ALERT_COLUMNS.length] ?? 'id']);
+    if (!inOrder) return undefined;
+    upsertTexts.set(key, text = compiled.sql);
+  }
+  return text;
+}
+
 /** Inserts or overwrites rows by `(source, dedup_key)`, in the caller's transaction. */
-export async function writeAlertRows(trx: Kysely<XopsDatabase>, rows: readonly AlertRow[]): Promise<void> {
-  // 20 columns a row: 45 rows stay under SQLite's 999 bind parameters of old builds.
-  for (let offset = 0; offset < rows.length; offset += 45) {
-    await trx.insertInto('alerts').values(rows.slice(offset, offset + 45))
-      .onConflict((oc) => oc.columns(['source', 'dedup_key']).doUpdateSet((eb) => ({
-        fingerprint: eb.ref('excluded.fingerprint'),
-        labels: eb.ref('excluded.labels'),
-        annotations: eb.ref('excluded.annotations'),
-        summary: eb.ref('excluded.summary'),
-        severity: eb.ref('excluded.severity'),
-        status: eb.ref('excluded.status'),
-        starts_at_ms: eb.ref('excluded.starts_at_ms'),
-        ends_at_ms: eb.ref('excluded.ends_at_ms'),
-        received_at_ms: eb.ref('excluded.received_at_ms'),
-        routed_at_ms: eb.ref('excluded.routed_at_ms'),
-        route: eb.ref('excluded.route'),
-        group_key: eb.ref('excluded.group_key'),
-        incident_id: eb.ref('excluded.incident_id'),
-        suppressed_by: eb.ref('excluded.suppressed_by'),
-        outcome: eb.ref('excluded.outcome'),
-        inhibition_source: eb.ref('excluded.inhibition_source'),
-      })))
-      .execute();
+export async function writeAlertRows(trx: Kysely<XopsDatabase>, engine: StoreEngine, rows: readonly AlertRow[]): Promise<void> {
+  for (let offset = 0; offset < rows.length; offset += ROWS_PER_UPSERT) {
+    const chunk = rows.slice(offset, offset + ROWS_PER_UPSERT);
+    const text = upsertText(trx, engine, chunk.length);
+    if (text === undefined) await upsertAlerts(trx, chunk).execute();
+    else {
+      const values: unknown[] = [];
+      for (const row of chunk) for (const column of ALERT_COLUMNS) values.push(row[column]);
+      await trx.executeQuery(CompiledQuery.raw(text, values));
+    }
   }
 }
 
@@ -138,9 +182,9 @@ export async function countFiringAlertsOfIncident(trx: Kysely<XopsDatabase>, inc
   return Number(row?.firing ?? 0);
 }
 
-/** The router's view of a row: fingerprint, labels and times. */
-export function trackedAlertOf(row: AlertRow): TrackedAlert {
-  return { fingerprint: row.fingerprint, labels: parseTextMap(row.labels), startsAt: Number(row.starts_at_ms), endsAt: row.ends_at_ms === null ? null : Number(row.ends_at_ms) };
+/** The router's view of a row: fingerprint, labels (read by `labelsOf`, `parseTextMap` by default) and times. */
+export function trackedAlertOf(row: AlertRow, labelsOf: (text: string) => LabelSet = parseTextMap): TrackedAlert {
+  return { fingerprint: row.fingerprint, labels: labelsOf(row.labels), startsAt: Number(row.starts_at_ms), endsAt: row.ends_at_ms === null ? null : Number(row.ends_at_ms) };
 }
 
 /** Whether a row's alert fires at `now`: stored as firing, with no end or an end still to come. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   notificationChannelSchema, notificationMessageSchema, notificationStatusSchema,
   type NotificationChannel, type NotificationMessage, type NotificationStatus,
@@ -6,6 +5,7 @@ import {
 import type { Kysely, Selectable } from 'kysely';
 import { appendIncidentEvents } from './incident-records';
 import { runInTransaction } from './run-in-transaction';
+import { timeOrderedId } from './time-ordered-id';
 import type { OutboxTable, XopsDatabase } from './xops-database';
 import type { StoreEngine } from './xops-store';
 
@@ -68,7 +68,7 @@ export async function enqueueNotifications(trx: Kysely<XopsDatabase>, rows: read
   const ids: string[] = [];
   for (let offset = 0; offset < rows.length; offset += ROWS_PER_STATEMENT) {
     const values = rows.slice(offset, offset + ROWS_PER_STATEMENT).map((row) => ({
-      id: randomUUID(),
+      id: timeOrderedId(),
       idempotency_key: row.idempotencyKey,
       incident_id: row.incidentId,
       channel: row.channel,

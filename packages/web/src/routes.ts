@@ -1,5 +1,6 @@
 import type { Role } from '@xops/contracts';
-import { lazy as reactLazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
+import { lazyPage as lazy, preloadLazyPage } from './router/lazy-page';
 import { matchPath } from './router/match-path';
 
 /** What every page gets from the router: the path's parameters, decoded. */
@@ -16,17 +17,7 @@ export interface PageRoute {
   readonly nav?: string;
   /** The role the page's API calls need; the navigation hides it from weaker tokens. */
   readonly needs?: Role;
-  readonly page: LazyExoticComponent<ComponentType<PageProps>>;
-}
-
-type Page = LazyExoticComponent<ComponentType<PageProps>>;
-const loaders = new WeakMap<Page, () => Promise<unknown>>();
-
-/** React's `lazy`, remembering how the page loads, so that `preloadPage` can start that early. */
-function lazy(load: () => Promise<{ default: ComponentType<PageProps> }>): Page {
-  const page = reactLazy(load);
-  loaders.set(page, load);
-  return page;
+  readonly page: ComponentType<PageProps>;
 }
 
 /**
@@ -46,13 +37,11 @@ export const ROUTES: readonly PageRoute[] = [
 ];
 
 /**
- * Starts loading the chunk of the page at `pathname` (the browser loads a module once): called
- * at start, so that the first page's code arrives while the token is being checked rather than
- * after (the overview with 1,000 SLOs, `npm run bench -- web`).
+ * Starts loading the code of the page at `pathname` (the browser loads a module once): called at
+ * start, so that the first page's code arrives while the token is being checked rather than after
+ * (the overview with 1,000 SLOs, `npm run bench -- web`).
  */
 export function preloadPage(pathname: string): void {
   const route = ROUTES.find((candidate) => matchPath(candidate.path, pathname) !== null);
-  const load = route === undefined ? undefined : loaders.get(route.page);
-  // A chunk that fails here fails again, and is reported, when the page renders.
-  load?.().catch(() => undefined);
+  if (route !== undefined) preloadLazyPage(route.page);
 }

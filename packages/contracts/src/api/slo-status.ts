@@ -74,3 +74,18 @@ export const sloStatusSchema = z.object({
   objectives: z.array(objectiveStatusSchema),
 }).meta({ id: 'SloStatus' });
 export type SloStatusBody = z.infer<typeof sloStatusSchema>;
+
+/**
+ * `GET /api/v1/slo-statuses`: every applied SLO at its latest evaluation in one answer (the
+ * dashboard's overview), ordered by name, and why the others have no status (the codes and
+ * messages `GET /api/v1/slos/{name}/status` would answer).
+ */
+export const sloStatusListSchema = z.object({
+  statuses: z.array(sloStatusSchema),
+  unavailable: z.array(z.object({
+    slo: z.string(),
+    code: z.enum(['XOPS_ERR_CONFLICT', 'XOPS_ERR_NOT_READY']).describe('CONFLICT: the SLO cannot be evaluated as applied; NOT_READY: not evaluated yet'),
+    message: z.string(),
+  })),
+}).meta({ id: 'SloStatusList' });
+export type SloStatusListBody = z.infer<typeof sloStatusListSchema>;

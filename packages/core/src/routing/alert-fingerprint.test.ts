@@ -35,6 +35,21 @@ describe('alertFingerprint', () => {
     expect(alertFingerprint({ ab: 'c' })).not.toBe(alertFingerprint({ a: 'bc' }));
   });
 
+  it('equals FNV-1a over the UTF-8 bytes TextEncoder gives, names sorted by those bytes, for any text', () => {
+    // Any UTF-16 code units: astral characters, and lone surrogates (which UTF-8 writes as U+FFFD).
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 8 }).map((units) => String.fromCharCode(...units)));
+    const encoder = new TextEncoder();
+    const byBytes = (a: Uint8Array, b: Uint8Array) => {
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+      return a.length - b.length;
+    };
+    fc.assert(fc.property(fc.dictionary(text, text), (labels) => {
+      const names = Object.keys(labels).sort((a, b) => byBytes(encoder.encode(a), encoder.encode(b)));
+      const bytes = names.flatMap((name) => [...encoder.encode(name), 0xff, ...encoder.encode(labels[name]), 0xff]);
+      expect(alertFingerprint(labels)).toBe(fnv1a64(bytes));
+    }), { numRuns: 500 });
+  });
+
   it('is always 16 lower-case hex digits', () => {
     fc.assert(fc.property(fc.dictionary(fc.string(), fc.string()), (labels) => {
       expect(alertFingerprint(labels)).toMatch(/^[0-9a-f]{16}$/);

@@ -1,4 +1,4 @@
-import { instantSchema, sloSeriesSchema, sloStatusSchema, stepSchema } from '@xops/contracts';
+import { instantSchema, sloSeriesSchema, sloStatusListSchema, sloStatusSchema, stepSchema, type SloStatusBody, type SloStatusListBody } from '@xops/contracts';
 import type { XopsStore } from '@xops/store';
 import { z } from 'zod';
 import type { Clock } from '../clock/clock';
@@ -14,10 +14,23 @@ const DAY_MS = 86_400_000;
 
 const nameParamsSchema = z.object({ name: z.string().min(1).max(253) });
 
+type Unavailable = SloStatusListBody['unavailable'][number];
+
+/** The status body of `slo` at this evaluator's latest evaluation, or why there is none (a stored SLO assumed). */
+function statusOf(evaluator: SloEvaluator, slo: string): { ok: true; body: SloStatusBody } | { ok: false; problem: Unavailable } {
+  const status = evaluator.status(slo);
+  const definition = evaluator.definition(slo);
+  if (status !== undefined && definition !== undefined) return { ok: true, body: toSloStatusBody(status, definition) };
+  const error = evaluator.definitionError(slo);
+  if (error !== undefined) return { ok: false, problem: { slo, code: 'XOPS_ERR_CONFLICT', message: `${error}; it cannot be evaluated until that is fixed.` } };
+  return { ok: false, problem: { slo, code: 'XOPS_ERR_NOT_READY', message: `SLO "${slo}" has not been evaluated yet: ask again after the next evaluation.` } };
+}
+
 /**
  * `GET /api/v1/slos/{name}/status` (viewer): the SLO at the latest evaluation of this replica's
- * evaluator; `GET /api/v1/slos/{name}/series?from&to&step` (viewer): SLI, remaining budget and
- * burn rates over time, replayed over the stored buckets (`replaySlo`).
+ * evaluator; `GET /api/v1/slo-statuses` (viewer): every SLO's, in one answer; `GET
+ * /api/v1/slos/{name}/series?from&to&step` (viewer): SLI, remaining budget and burn rates over
+ * time, replayed over the stored buckets (`replaySlo`).
  */
 export function registerSloRoutes(app: ZodApp, deps: { store: XopsStore; clock: Clock; evaluator?: SloEvaluator }): void {
   const { store, clock, evaluator } = deps;
@@ -33,13 +46,31 @@ export function registerSloRoutes(app: ZodApp, deps: { store: XopsStore; clock: 
   }, async (request) => {
     const { name } = request.params;
     if (evaluator === undefined) throw new XopsError('XOPS_ERR_NOT_READY', 'SLO evaluation does not run on this server.');
-    const status = evaluator.status(name);
-    const definition = evaluator.definition(name);
-    if (status !== undefined && definition !== undefined) return toSloStatusBody(status, definition);
-    const error = evaluator.definitionError(name);
-    if (error !== undefined) throw new XopsError('XOPS_ERR_CONFLICT', `${error}; it cannot be evaluated until that is fixed.`);
-    if (await store.getObject('SLO', name) === undefined) throw new XopsError('XOPS_ERR_NOT_FOUND', `SLO "${name}" does not exist.`, { kind: 'SLO', name });
-    throw new XopsError('XOPS_ERR_NOT_READY', `SLO "${name}" has not been evaluated yet: ask again after the next evaluation.`);
+    const known = statusOf(evaluator, name);
+    if (known.ok) return known.body;
+    if (known.problem.code === 'XOPS_ERR_NOT_READY' && await store.getObject('SLO', name) === undefined) {
+      throw new XopsError('XOPS_ERR_NOT_FOUND', `SLO "${name}" does not exist.`, { kind: 'SLO', name });
+    }
+    throw new XopsError(known.problem.code, known.problem.message);
+  });
+
+  // Not `/api/v1/slos/status`: that is the path of an SLO named `status`.
+  app.get('/api/v1/slo-statuses', {
+    config: { access: 'viewer' },
+    schema: {
+      operationId: 'listSloStatuses', tags: ['SLO'],
+      summary: 'Every applied SLO at the latest evaluation, ordered by name, as getSloStatus answers each, and why the others have no status yet: one request for a dashboard of many SLOs.',
+      response: { 200: sloStatusListSchema, ...errorResponses(401, 503) },
+    },
+  }, async () => {
+    if (evaluator === undefined) throw new XopsError('XOPS_ERR_NOT_READY', 'SLO evaluation does not run on this server.');
+    const body: { statuses: SloStatusBody[]; unavailable: Unavailable[] } = { statuses: [], unavailable: [] };
+    for (const { name } of await store.listObjects('SLO')) {
+      const known = statusOf(evaluator, name);
+      if (known.ok) body.statuses.push(known.body);
+      else body.unavailable.push(known.problem);
+    }
+    return body;
   });
 
   app.get('/api/v1/slos/:name/series', {

@@ -9,6 +9,7 @@ import { scopedTokensMigration } from './0004-scoped-tokens';
 import { incidentsMigration } from './0005-incidents';
 import { signalRollupMigration } from './0006-signal-rollup';
 import { alertIntakeMigration } from './0007-alert-intake';
+import { alertIndexTrimMigration } from './0008-alert-index-trim';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 function allMigrations(engine: StoreEngine): Record<string, Migration> {
@@ -20,6 +21,7 @@ function allMigrations(engine: StoreEngine): Record<string, Migration> {
     '0005-incidents': incidentsMigration(engine),
     '0006-signal-rollup': signalRollupMigration(engine),
     '0007-alert-intake': alertIntakeMigration(),
+    '0008-alert-index-trim': alertIndexTrimMigration(),
   };
 }
 

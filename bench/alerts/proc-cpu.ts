@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * CPU time used so far by the process or thread of a /proc stat file (`/proc/<pid>/stat`,
+ * `/proc/self/task/<tid>/stat`): utime + stime, in ms, at the kernel's 10 ms clock tick.
+ */
+export function procCpuMs(statFile: string): number {
+  // Fields after the command name (which may hold spaces) start at state, the 3rd; utime is the 14th.
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
