@@ -100,10 +100,11 @@ interface StreamResult {
 
 /**
  * Posts one alert a request to the generic endpoint, `CONCURRENCY` at a time, as a monitor that
- * streams alerts would; `onAccepted` hears of every 2xx with the count so far. Each alert keeps
+ * streams alerts would; `onAccepted` hears of every 2xx with the count so far, and the sender
+ * waits for it before its next request. Each alert keeps
  * its `startsAt` across sends, as Alertmanager's retries do.
  */
-async function stream(options: { url: string; token: string; indices: readonly number[]; startsAt: number; onAccepted?: (count: number) => void }): Promise<StreamResult> {
+async function stream(options: { url: string; token: string; indices: readonly number[]; startsAt: number; onAccepted?: (count: number) => Promise<void> }): Promise<StreamResult> {
   const accepted = new Map<number, string>();
   const failed = new Map<number, string>();
   let next = 0;
@@ -128,7 +129,7 @@ async function stream(options: { url: string; token: string; indices: readonly n
         }
         const body = JSON.parse(text) as AlertIntakeResultBody;
         accepted.set(index, body.alerts[0]?.fingerprint ?? '');
-        options.onAccepted?.(accepted.size);
+        await options.onAccepted?.(accepted.size);
       } catch (error) {
         failed.set(index, error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error));
       }
@@ -176,22 +177,30 @@ describe.each(testDatabaseEngines())('kill -9 while alerts stream in, on %s', (e
     await waitFor('the server to hold the notifications lease', 10_000, async () => ((await store.getLease(NOTIFICATIONS_LEASE))?.holder === first.holder ? true : undefined));
 
     // Phase 1: stream every alert; kill -9 once a send is in flight. The requests after it fail.
+    // From the KILL_AFTERth 2xx on, each sender waits (10 s at most) for a send to be in flight:
+    // the intake can take all the alerts in before the delivery loop's first pass (every second).
     const streamStart = Date.now();
     let killedAt = 0;
     let unansweredAtKill: string[] = [];
     const before = await stream({
       url: first.url, token, indices: Array.from({ length: ALERTS }, (_, index) => index), startsAt: streamStart,
-      onAccepted: (count) => {
-        if (killedAt > 0 || count < KILL_AFTER) return;
-        const now = Date.now();
-        // Arrived less than half the answer delay ago: surely not answered yet.
-        const unanswered = receiver!.requests.filter((request) => now - request.receivedAt < RECEIVER_DELAY_MS / 2);
-        if (unanswered.length === 0) return;
-        first.child.kill('SIGKILL');
-        killedAt = now;
-        unansweredAtKill = unanswered.map((request) => String(request.headers['x-xops-idempotency-key']));
+      onAccepted: async (count) => {
+        for (const deadline = Date.now() + 10_000; killedAt === 0 && count >= KILL_AFTER && Date.now() < deadline;) {
+          const now = Date.now();
+          // Arrived less than half the answer delay ago: surely not answered yet.
+          const unanswered = receiver!.requests.filter((request) => now - request.receivedAt < RECEIVER_DELAY_MS / 2);
+          if (unanswered.length > 0) {
+            first.child.kill('SIGKILL');
+            killedAt = now;
+            unansweredAtKill = unanswered.map((request) => String(request.headers['x-xops-idempotency-key']));
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
       },
     });
+    // Never killed (the assertion below says so): ended here rather than waited for.
+    if (killedAt === 0) first.child.kill('SIGKILL');
     await first.exited;
     const receivedAtKill = receiver.requests.length;
     expect(killedAt, 'the kill: no send was in flight while the alerts streamed').toBeGreaterThan(0);
