@@ -34,9 +34,10 @@ function* childrenOf(container: object): Generator<readonly [Key, unknown]> {
  * Finds the first part of a parsed JSON value that the store could not keep byte for byte:
  * a string or key `unstorableText` rejects, or nesting deeper than `MAX_JSON_DEPTH`.
  * Walks with an explicit stack of at most `MAX_JSON_DEPTH` frames, so hostile nesting cannot
- * overflow the call stack and a huge flat array costs no extra memory.
+ * overflow the call stack and a huge flat array costs no extra memory. `depth` is that of `value`
+ * in the document it is part of, for a part checked on its own (0: the whole document).
  */
-export function findUnstorableJson(value: unknown): ValidationIssue | undefined {
+export function findUnstorableJson(value: unknown, depth = 0): ValidationIssue | undefined {
   const frames: Frame[] = [];
   const path = () => frames.map((frame) => frame.key);
   let current: unknown = value;
@@ -45,7 +46,7 @@ export function findUnstorableJson(value: unknown): ValidationIssue | undefined 
       const why = unstorableText(current);
       if (why) return { path: path(), message: `The text ${why}.` };
     } else if (typeof current === 'object' && current !== null) {
-      if (frames.length >= MAX_JSON_DEPTH) return { path: path(), message: `Nested deeper than ${MAX_JSON_DEPTH} levels.` };
+      if (depth + frames.length >= MAX_JSON_DEPTH) return { path: path(), message: `Nested deeper than ${MAX_JSON_DEPTH} levels.` };
       frames.push({ children: childrenOf(current), key: '' });
     }
     // Step to the next child not yet visited, climbing out of finished containers.

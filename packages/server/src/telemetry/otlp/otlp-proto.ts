@@ -14,16 +14,11 @@ function loadRoot(): protobuf.Root {
 }
 
 const root = loadRoot();
-const requestType = root.lookupType('opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest');
 const responseType = root.lookupType('opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse');
 
-/**
- * Decodes a protobuf `ExportMetricsServiceRequest` into the shape of OTLP's JSON mapping
- * (camelCase keys, 64-bit integers as decimal strings, enums as numbers), so that one schema
- * and one converter serve both encodings. Throws on bytes that are not valid protobuf.
- */
-export function decodeOtlpProtobuf(bytes: Uint8Array): Record<string, unknown> {
-  return requestType.toObject(requestType.decode(bytes), { longs: String, enums: Number, bytes: String });
+/** A message type of the OTLP metrics protocol, by its full name, for protobufjs' reflection. */
+export function otlpMessageType(name: string): protobuf.Type {
+  return root.lookupType(name);
 }
 
 /** `ExportMetricsServiceResponse` as protobuf, with `partial_success` when points were rejected. */

@@ -6,10 +6,15 @@ import { INGEST_BODY_LIMIT } from '../../http/body-limits';
 import { errorResponses } from '../../http/error-envelope';
 import { XopsError } from '../../http/xops-error';
 import type { ZodApp } from '../../http/zod-app';
+import { OpaqueBody } from '../opaque-body';
 import type { SampleKind, SampleSink } from '../sample';
-import { decodeOtlpProtobuf, encodeOtlpResponse } from './otlp-proto';
+import { createOtlpCaches, decodeOtlpMetrics } from './decode-otlp-metrics';
+import type { OtlpCaches } from './otlp-decoding';
+import { encodeOtlpResponse } from './otlp-proto';
 import { otlpMetricsRequestSchema } from './otlp-request';
 import { otlpToSamples } from './otlp-to-samples';
+import { OtlpDecodeError } from './otlp-wire';
+import type { OtlpSamples } from './sample-collector';
 
 const JSON_TYPE = 'application/json';
 const PROTOBUF = 'application/x-protobuf';
@@ -47,18 +52,18 @@ function decodeJson(bytes: Buffer): unknown {
   }
 }
 
-function decodeProtobuf(bytes: Buffer): unknown {
+function decodeProtobuf(bytes: Buffer, caches: OtlpCaches): OtlpSamples {
   try {
-    return decodeOtlpProtobuf(bytes);
+    return decodeOtlpMetrics(bytes, caches);
   } catch (error) {
-    throw new XopsError('XOPS_ERR_VALIDATION',
-      `The body is not a valid protobuf ExportMetricsServiceRequest: ${error instanceof Error ? error.message : String(error)}.`);
+    if (error instanceof OtlpDecodeError) throw new XopsError('XOPS_ERR_VALIDATION', error.message, { in: 'body' });
+    throw error;
   }
 }
 
-function parseRequest(body: unknown) {
+function parseRequest(body: unknown): OtlpSamples {
   const result = otlpMetricsRequestSchema.safeParse(body);
-  if (result.success) return result.data;
+  if (result.success) return otlpToSamples(result.data);
   const issues = result.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)), message: issue.message }));
   const shown = issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   throw new XopsError('XOPS_ERR_VALIDATION', `Invalid ExportMetricsServiceRequest: ${shown.join('; ')}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`,
@@ -74,12 +79,15 @@ function parseRequest(body: unknown) {
  * status codes (400, 413, 415, 503) are what OTLP clients act on.
  */
 export function registerOtlpRoutes(app: ZodApp, { sink }: { sink?: SampleSink }): void {
+  // The resources and point attributes of every sender, by their bytes: a series sent again is not decoded again.
+  const caches = createOtlpCaches();
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    // Decoded in the parser into plain data, so that the input guard checks its text and nesting.
+    // JSON is parsed in the parser, so that the input guard checks its text and nesting; protobuf
+    // is kept whole for the handler, whose decoder checks the same as it reads.
     const options = { parseAs: 'buffer', bodyLimit: OTLP_BODY_LIMIT } as const;
     scope.addContentTypeParser(JSON_TYPE, options, async (request: FastifyRequest, body: Buffer) => decodeJson(await inflate(request, body)));
-    scope.addContentTypeParser(PROTOBUF, options, async (request: FastifyRequest, body: Buffer) => decodeProtobuf(await inflate(request, body)));
+    scope.addContentTypeParser(PROTOBUF, options, async (request: FastifyRequest, body: Buffer) => new OpaqueBody(await inflate(request, body)));
     scope.post('/v1/metrics', {
       // Senders use an ingest token with scope ingest:metrics (DESIGN.md §7, ADR 0010), which can
       // call nothing else; an editor may write too, since it could change what SLOs count anyway.
@@ -95,7 +103,7 @@ export function registerOtlpRoutes(app: ZodApp, { sink }: { sink?: SampleSink })
       },
     }, async (request, reply) => {
       if (!sink) throw new XopsError('XOPS_ERR_NOT_READY', 'Telemetry ingest is not running on this server.');
-      const converted = otlpToSamples(parseRequest(request.body));
+      const converted = request.body instanceof OpaqueBody ? decodeProtobuf(request.body.bytes, caches) : parseRequest(request.body);
       for (const kind of KINDS) {
         const samples = converted.samples[kind];
         if (samples.length > 0) await sink.accept({ kind, samples, source: 'otlp' });

@@ -1,6 +1,7 @@
 import protobuf from 'protobufjs/minimal.js';
 import type { Sample } from '../sample';
-import { SeriesHeadCache, type SeriesHead } from './series-head-cache';
+import { ByteKeyedCache } from '../byte-keyed-cache';
+import type { SeriesHead } from './series-head';
 
 /** One time series of a `WriteRequest`: its name, its labels but `__name__`, and its samples. */
 export interface WriteSeries {
@@ -181,7 +182,7 @@ interface Decoding {
   readonly bytes: Buffer;
   readonly view: DataView;
   readonly strings: StringCache;
-  readonly heads: SeriesHeadCache;
+  readonly heads: ByteKeyedCache<SeriesHead>;
 }
 
 /** Decodes the labels at `spans` (start and end of each `Label`'s content) into a series head with this key. */
@@ -308,7 +309,7 @@ function readMetadata(reader: Reader, end: number): WriteMetadata {
  * requests: a series sent again costs no label decoding. Throws `WriteRequestError` on anything
  * that is not valid protobuf or breaks the data model (a series without `__name__`, a label twice).
  */
-export function decodeWriteRequest(bytes: Uint8Array, heads = new SeriesHeadCache()): DecodedWriteRequest {
+export function decodeWriteRequest(bytes: Uint8Array, heads = new ByteKeyedCache<SeriesHead>()): DecodedWriteRequest {
   const reader = new protobuf.Reader(bytes);
   const decoding: Decoding = {
     reader, heads, strings: newStringCache(),

@@ -5,10 +5,11 @@ import { INGEST_BODY_LIMIT } from '../../http/body-limits';
 import { errorResponses } from '../../http/error-envelope';
 import { XopsError } from '../../http/xops-error';
 import type { ZodApp } from '../../http/zod-app';
-import { OpaqueBody } from './opaque-body';
+import { OpaqueBody } from '../opaque-body';
 import type { Sample, SampleSink } from '../sample';
 import { decodeWriteRequest, WriteRequestError } from './decode-write-request';
-import { SeriesHeadCache } from './series-head-cache';
+import { ByteKeyedCache } from '../byte-keyed-cache';
+import type { SeriesHead } from './series-head';
 import { seriesKindFor } from './series-kind';
 
 const PROTOBUF = 'application/x-protobuf';
@@ -69,7 +70,7 @@ function checkHeaders(headers: Readonly<Record<string, string | string[] | undef
  */
 export function registerRemoteWriteRoutes(app: ZodApp, { sink }: { sink?: SampleSink }): void {
   // The series of every sender, by their label bytes: a series sent again is not decoded again.
-  const heads = new SeriesHeadCache();
+  const heads = new ByteKeyedCache<SeriesHead>();
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(PROTOBUF, { parseAs: 'buffer', bodyLimit: REMOTE_WRITE_BODY_LIMIT },
