@@ -1,5 +1,5 @@
 import type { AlertIntakeResultBody, IncidentDetailsBody, IncomingAlertBody, SilenceBody } from '@xops/contracts';
-import { testDatabaseEngines } from '@xops/store';
+import { testDatabaseEngines, type AlertReport } from '@xops/store';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAlertGroupsLoop, type AlertGroupsLoop } from '../src/alerts/alert-groups-loop';
@@ -170,6 +170,24 @@ describe.each(testDatabaseEngines())('the alert pipeline on %s', (engine) => {
     expect(await loop.tick()).toEqual({ groups: 1, notifications: 1 });
     const [latest] = await t.store.listNotifications();
     expect(latest?.message).toMatchObject({ title: '[FIRING:1] DiskFull', text: 'some alerts resolved (route cart{service="cart"}).\nFiring: disk-b is 95% full\nResolved: disk-a is 95% full' });
+  });
+
+  it('takes requests made at once in one transaction: each is answered with its own alerts, the channel told once for all', async () => {
+    const pipeline = createAlertPipeline({ store: t.store, clock });
+    const disk = (instance: string): AlertReport => ({
+      kind: 'report', source: 'alerts', dedupKey: instance, labels: { alertname: 'DiskFull', service: 'cart', severity: 'warning', instance },
+      annotations: {}, summary: `${instance} is 95% full`, startsAt: T0, endsAt: null,
+    });
+    const answers = await Promise.all([pipeline.intake([disk('disk-a')], 'cron'), pipeline.intake([disk('disk-b'), disk('disk-c')], 'cron')]);
+    expect(answers.map((answer) => answer.alerts.map((alert) => [alert.dedupKey, alert.status, alert.outcome]))).toEqual([
+      [['disk-a', 'firing', 'notified']],
+      [['disk-b', 'firing', 'notified'], ['disk-c', 'firing', 'notified']],
+    ]);
+    // Taken one after the other, disk-b and disk-c would have waited for the group's next look.
+    const messages = await t.store.listNotifications();
+    expect(messages.map((message) => message.message?.text)).toEqual([
+      'first notification (route cart{service="cart"}).\nFiring: disk-a is 95% full\nFiring: disk-b is 95% full\nFiring: disk-c is 95% full',
+    ]);
   });
 
   it('mutes an alert while its region is down, and a silence until it resolves, then tells it when it fires again', async () => {

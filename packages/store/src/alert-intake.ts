@@ -3,17 +3,20 @@ import {
   alertFingerprint, isFiring, matchesAll, matchRoutes, planGroupNotifications, suppressionCheck,
   type AlertGroup, type AlertInput, type AlertSuppression, type GroupNotification, type LabelSet, type Result, type RouteMatch, type TrackedAlert,
 } from '@xops/core';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { actOnGroupNotification } from './act-on-group-notification';
+import { lockKeys } from './advisory-locks';
 import { loadAlertGroups, saveAlertGroups } from './alert-groups';
+import { recordStatusChanges, resolveQuietIncidents } from './alert-incident-resolution';
+import { acknowledgeAlertIncident } from './alert-incidents';
+import { AlertRowSet, isStale } from './alert-row-set';
 import {
-  acknowledgeAlertIncident, alertEvent, alertResolvedEvent, openAlertIncident, openIncidentOfGroup, resolveAlertIncident, type IncidentAlert,
-} from './alert-incidents';
-import {
-  alertKeyOf, countFiringAlertsOfIncident, findAlertRows, findAlertRowsByFingerprint, findInhibitingAlertRows, formatOutcome, parseTextMap,
-  rowFiresAt, trackedAlertOf, writeAlertRows, type AlertRow,
+  alertKeyOf, findAlertRows, findAlertRowsByFingerprint, findInhibitingAlertRows, rowFiresAt, trackedAlertOf, writeAlertRows, type AlertRow,
 } from './alerts';
 import type { EscalationSnapshot } from './escalation-snapshot';
-import { appendIncidentEvents, getIncidentRecord, type IncidentRecord, type NewIncidentEvent } from './incident-records';
+import type { IncidentRecord } from './incident-records';
+import { incidentNumbers, intakeAlertResult } from './intake-alert-results';
+import { labelReader, type LabelReader } from './label-reader';
 import { enqueueNotifications, type NewNotification } from './outbox';
 import { endSilences, loadRoutingSilences } from './silences';
 import { StoreConflictError } from './store-conflict-error';
@@ -135,7 +138,7 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
     if (current !== undefined && current.fingerprint !== fingerprint && rowFiresAt(current, now)) {
       // The source changed the labels of a firing alert: the old label set ends now.
       const old = trackedAlertOf(current, labelsOf);
-      inputs.push({ alert: { labels: old.labels, startsAt: old.startsAt, endsAt: now }, routes: routesOf(old.fingerprint, old.labels) });
+      inputs.push({ alert: { labels: old.labels, startsAt: old.startsAt, endsAt: now, fingerprint: old.fingerprint }, routes: routesOf(old.fingerprint, old.labels) });
     }
     const labels = labelsOf.put(report.labels);
     const next: AlertRow = {
@@ -147,7 +150,7 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
       incident_id: current?.incident_id ?? null, suppressed_by: null, outcome: current?.outcome ?? null, inhibition_source: 0,
     };
     reported.set(key, next);
-    inputs.push({ alert: report, routes: routesOf(fingerprint, report.labels) });
+    inputs.push({ alert: { labels: report.labels, startsAt: report.startsAt, endsAt: report.endsAt, fingerprint }, routes: routesOf(fingerprint, report.labels) });
   }
 
   // The groups the inputs fall in, and what the router needs to know about them.
@@ -183,7 +186,7 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
   const suppression = suppressionCheck(rules, step.state.alerts, now);
 
   // Every row the step changes, by alert key, next to the row as stored.
-  const rows = new RowSet(stored, known);
+  const rows = new AlertRowSet(stored, known);
   for (const [key, row] of reported) rows.put(key, row);
   for (const row of reported.values()) {
     routeReported(row, { routes: routesOf(row.fingerprint, labelsOf(row.labels)), stored: stored.get(alertKeyOf(row.source, row.dedup_key)), suppression, labelsOf, now });
@@ -198,7 +201,7 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
   const groupIncidents = new Map<string, string>();
   const outbox: NewNotification[] = [];
   for (const notification of step.notifications) {
-    await actOn(trx, notification, { rows, routing, now, incidents, groupIncidents, outbox, labelsOf });
+    await actOnGroupNotification(trx, notification, { rows, routing, now, incidents, groupIncidents, outbox, labelsOf });
   }
   // The channels' messages of every notification in one statement.
   if (outbox.length > 0) await enqueueNotifications(trx, outbox);
@@ -249,90 +252,10 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
   });
   const numbers = await incidentNumbers(trx, rowsOfReports, incidents);
   return {
-    alerts: reports.map((report, i) => resultOf(report, rowsOfReports[i], numbers, now)),
+    alerts: reports.map((report, i) => intakeAlertResult(report, rowsOfReports[i], numbers, now)),
     notifications: step.notifications,
     groups: groups.size,
   };
-}
-
-/**
- * The rows one transaction changes, by alert key, with the rows as stored: a row is copied the
- * first time the step changes it, and written at the end only if it differs from what is stored.
- */
-class RowSet {
-  readonly #working = new Map<string, AlertRow>();
-  readonly #before = new Map<string, AlertRow | null>();
-  readonly #byFingerprint = new Map<string, string>();
-
-  constructor(
-    private readonly stored: ReadonlyMap<string, AlertRow>,
-    private readonly known: ReadonlyMap<string, AlertRow>,
-  ) {}
-
-  /** Puts a row that a report made. */
-  put(key: string, row: AlertRow): void {
-    this.#working.set(key, row);
-    this.#before.set(key, this.stored.get(key) ?? null);
-    this.#byFingerprint.set(row.fingerprint, key);
-  }
-
-  get(key: string): AlertRow | undefined {
-    return this.#working.get(key);
-  }
-
-  /** The row speaking for a fingerprint, as it is now, without taking it. */
-  peek(fingerprint: string): AlertRow | undefined {
-    const key = this.#byFingerprint.get(fingerprint);
-    return key === undefined ? this.known.get(fingerprint) : this.#working.get(key);
-  }
-
-  /** The row speaking for a fingerprint, to change: a report's row, or a copy of the stored one. */
-  take(fingerprint: string): AlertRow | undefined {
-    const key = this.#byFingerprint.get(fingerprint);
-    if (key !== undefined) return this.#working.get(key);
-    const row = this.known.get(fingerprint);
-    if (row === undefined) return undefined;
-    const rowKey = alertKeyOf(row.source, row.dedup_key);
-    // The stored row of a key a report has since given other labels is not this fingerprint's any more.
-    if (this.#working.has(rowKey)) return undefined;
-    const copy = { ...row };
-    this.#working.set(rowKey, copy);
-    this.#before.set(rowKey, row);
-    this.#byFingerprint.set(fingerprint, rowKey);
-    return copy;
-  }
-
-  /** Sets `inhibition_source` of every row the step holds, from its labels. */
-  flagInhibitionSources(isSource: (row: AlertRow) => boolean): void {
-    for (const row of this.#working.values()) row.inhibition_source = isSource(row) ? 1 : 0;
-  }
-
-  /** Each changed row with the row as stored (null for a new one). */
-  *entries(): Generator<readonly [AlertRow, AlertRow | null]> {
-    for (const [key, row] of this.#working) yield [row, this.#before.get(key) ?? null];
-  }
-
-  changed(): AlertRow[] {
-    return [...this.entries()].filter(([row, before]) => before === null || !sameRow(row, before)).map(([row]) => row);
-  }
-}
-
-const ROW_FIELDS: readonly (keyof AlertRow)[] = [
-  'fingerprint', 'labels', 'annotations', 'summary', 'severity', 'status', 'starts_at_ms', 'ends_at_ms', 'received_at_ms',
-  'routed_at_ms', 'route', 'group_key', 'incident_id', 'suppressed_by', 'outcome', 'inhibition_source',
-];
-
-/** Whether another transaction changed `row` since it was read: `fresh` is the same alert read later, and differs. */
-function isStale(row: AlertRow, fresh: AlertRow | undefined): boolean {
-  return fresh !== undefined && fresh.id === row.id && !sameRow(fresh, row);
-}
-
-function sameRow(a: AlertRow, b: AlertRow): boolean {
-  return ROW_FIELDS.every((field) => {
-    const x = a[field];
-    const y = b[field];
-    return x === y || (typeof x !== 'string' && typeof y !== 'string' && x !== null && y !== null && Number(x) === Number(y));
-  });
 }
 
 /** Sets a reported alert's route, group and suppression, and its outcome until a notification says more. */
@@ -362,160 +285,6 @@ function routeReported(
   else if (newEpisode || row.outcome === null || row.outcome === 'unrouted' || row.outcome === 'suppressed') row.outcome = 'waiting';
 }
 
-interface ActContext {
-  readonly rows: RowSet;
-  readonly routing: AlertRouting;
-  readonly now: number;
-  readonly incidents: Map<string, IncidentRecord>;
-  readonly groupIncidents: Map<string, string>;
-  /** Where channel notifications put their outbox rows, written together once every notification is decided. */
-  readonly outbox: NewNotification[];
-  readonly labelsOf: LabelReader;
-}
-
-/** Does what one group notification says: page (open or join the incident), tell a channel, or record a ticket. */
-async function actOn(trx: Kysely<XopsDatabase>, notification: GroupNotification, context: ActContext): Promise<void> {
-  const { rows, routing, now, incidents, groupIncidents, labelsOf } = context;
-  const { target } = notification;
-  const firing = notification.firing.flatMap((alert) => {
-    const row = rows.take(alert.fingerprint);
-    return row === undefined ? [] : [row];
-  });
-  const mark = (outcome: AlertOutcome, to: string) => {
-    for (const row of firing) row.outcome = formatOutcome(outcome, to);
-  };
-  if (target.kind === 'channel') {
-    const written = routing.channelNotifications(notification, (fingerprint) => rows.peek(fingerprint)?.summary);
-    if (written.ok) context.outbox.push(...written.value);
-    if (notification.firing.length > 0) mark(written.ok ? 'notified' : 'undelivered', `channel/${target.name}`);
-    return;
-  }
-  if (target.kind === 'ticket') {
-    if (notification.firing.length > 0) mark('ticket', `ticket/${target.project}`);
-    return;
-  }
-  if (notification.firing.length === 0) return;
-  let incident = await openIncidentOfGroup(trx, notification.groupKey);
-  if (incident === undefined && notification.action === 'page') {
-    incident = await openAlertIncident(trx, {
-      groupKey: notification.groupKey, policy: target.name, snapshot: routing.escalationSnapshot(target.name), alerts: firing.map((row) => incidentAlertOf(row, labelsOf)), now,
-    });
-    for (const row of firing) row.incident_id = incident.id;
-  } else if (incident !== undefined) {
-    // Joins the open incident: each alert not on its timeline yet is told there, nobody paged again.
-    const joining = firing.filter((row) => row.incident_id !== incident?.id);
-    await appendIncidentEvents(trx, incident.id, joining.map((row) => alertEvent(incidentAlertOf(row, labelsOf), now, false)));
-    for (const row of joining) row.incident_id = incident.id;
-  }
-  if (incident !== undefined) {
-    incidents.set(incident.id, incident);
-    groupIncidents.set(notification.groupKey, incident.id);
-  }
-  mark(notification.action === 'page' ? 'paged' : 'notified', `escalation-policy/${target.name}`);
-}
-
-function incidentAlertOf(row: AlertRow, labelsOf: (text: string) => LabelSet = parseTextMap): IncidentAlert {
-  return { fingerprint: row.fingerprint, source: row.source, labels: labelsOf(row.labels), summary: row.summary };
-}
-
-/** Parses a `labels` column once per transaction; `put` gives the column of labels already in hand, remembering them. */
-interface LabelReader {
-  (text: string): LabelSet;
-  put(labels: LabelSet): string;
-}
-
-function labelReader(): LabelReader {
-  const known = new Map<string, LabelSet>();
-  const read = (text: string): LabelSet => {
-    let labels = known.get(text);
-    if (labels === undefined) known.set(text, labels = parseTextMap(text));
-    return labels;
-  };
-  return Object.assign(read, {
-    put(labels: LabelSet): string {
-      const text = JSON.stringify(labels);
-      if (!known.has(text)) known.set(text, labels);
-      return text;
-    },
-  });
-}
-
-/**
- * Timeline entries for alerts of an open incident whose status changed: `alert-resolved`, or
- * `alert` when one fires again. Returns the incidents that may have no firing alert left.
- */
-async function recordStatusChanges(trx: Kysely<XopsDatabase>, rows: RowSet, now: number, incidents: Map<string, IncidentRecord>): Promise<Set<string>> {
-  const changes: { row: AlertRow; incidentId: string; resolved: boolean }[] = [];
-  for (const [row, before] of rows.entries()) {
-    if (before === null || before.incident_id === null || row.incident_id !== before.incident_id || before.status === row.status) continue;
-    changes.push({ row, incidentId: before.incident_id, resolved: row.status !== 'firing' });
-  }
-  const candidates = new Set<string>();
-  if (changes.length === 0) return candidates;
-  const open = await openIncidents(trx, changes.map((change) => change.incidentId), incidents);
-  const events = new Map<string, NewIncidentEvent[]>();
-  for (const { row, incidentId, resolved } of changes) {
-    if (!open.has(incidentId)) continue;
-    const alert = incidentAlertOf(row);
-    events.set(incidentId, [...(events.get(incidentId) ?? []), resolved ? alertResolvedEvent(alert, now) : alertEvent(alert, now, true)]);
-    if (resolved) candidates.add(incidentId);
-  }
-  for (const [incidentId, entries] of events) await appendIncidentEvents(trx, incidentId, entries);
-  return candidates;
-}
-
-/** Resolves each candidate incident once no alert of its own, and none of its group, fires. */
-async function resolveQuietIncidents(
-  trx: Kysely<XopsDatabase>,
-  context: { candidates: ReadonlySet<string>; state: { alerts: Readonly<Record<string, TrackedAlert>>; groups: Readonly<Record<string, AlertGroup>> }; now: number; incidents: Map<string, IncidentRecord> },
-): Promise<void> {
-  const { candidates, state, now, incidents } = context;
-  for (const incidentId of candidates) {
-    const incident = incidents.get(incidentId) ?? await getIncidentRecord(trx, incidentId);
-    if (incident === undefined || incident.state === 'resolved') continue;
-    const group = incident.groupKey === null || !Object.hasOwn(state.groups, incident.groupKey) ? undefined : state.groups[incident.groupKey];
-    const groupFires = group?.members.some((fingerprint) => {
-      const alert = Object.hasOwn(state.alerts, fingerprint) ? state.alerts[fingerprint] : undefined;
-      return alert !== undefined && isFiring(alert, now);
-    }) ?? false;
-    if (groupFires || await countFiringAlertsOfIncident(trx, incidentId, now) > 0) continue;
-    if (await resolveAlertIncident(trx, incident, now)) incidents.set(incidentId, { ...incident, state: 'resolved', resolvedAt: now, updatedAt: now });
-  }
-}
-
-/** The ids among `ids` of incidents that are not resolved. */
-async function openIncidents(trx: Kysely<XopsDatabase>, ids: readonly string[], known: ReadonlyMap<string, IncidentRecord>): Promise<Set<string>> {
-  const unique = [...new Set(ids)];
-  const rows = await trx.selectFrom('incidents').select(['id', 'state']).where('id', 'in', unique).execute();
-  return new Set(rows.filter((row) => (known.get(row.id)?.state ?? row.state) !== 'resolved').map((row) => row.id));
-}
-
-async function incidentNumbers(trx: Kysely<XopsDatabase>, rows: readonly (AlertRow | undefined)[], known: ReadonlyMap<string, IncidentRecord>): Promise<Map<string, number>> {
-  const numbers = new Map<string, number>([...known.values()].map((incident) => [incident.id, incident.number]));
-  const missing = [...new Set(rows.flatMap((row) => (row?.incident_id == null || numbers.has(row.incident_id) ? [] : [row.incident_id])))];
-  if (missing.length > 0) {
-    const found = await trx.selectFrom('incidents').select(['id', 'number']).where('id', 'in', missing).execute();
-    for (const row of found) numbers.set(row.id, Number(row.number));
-  }
-  return numbers;
-}
-
-function resultOf(report: AlertReport, row: AlertRow | undefined, numbers: ReadonlyMap<string, number>, now: number): IntakeAlertResult {
-  const base = { source: report.source, dedupKey: report.dedupKey };
-  if (row === undefined) return { ...base, fingerprint: null, status: null, outcome: null, incident: null };
-  const outcome = row.outcome === null ? null : row.outcome.split(':')[0] ?? null;
-  const number = row.incident_id === null ? undefined : numbers.get(row.incident_id);
-  return {
-    ...base,
-    fingerprint: row.fingerprint,
-    status: rowFiresAt(row, now) ? 'firing' : 'resolved',
-    outcome: OUTCOMES.find((known) => known === outcome) ?? null,
-    incident: row.incident_id === null || number === undefined ? null : { id: row.incident_id, number },
-  };
-}
-
-const OUTCOMES: readonly AlertOutcome[] = ['unrouted', 'waiting', 'paged', 'notified', 'ticket', 'suppressed', 'undelivered'];
-
 /** Whether an alert with these labels may inhibit others: it matches the source side of an inhibition rule. */
 export function isInhibitionSource(routing: Pick<RoutingConfig, 'inhibitRules'>, labels: LabelSet): boolean {
   return routing.inhibitRules.some((rule) => matchesAll(rule.sourceMatchers, labels));
@@ -524,18 +293,6 @@ export function isInhibitionSource(routing: Pick<RoutingConfig, 'inhibitRules'>,
 /** Whether an inhibition rule may mute one of these alerts, so the firing alerts that inhibit must be read. */
 function mayInhibit(routing: RoutingConfig, labels: readonly LabelSet[]): boolean {
   return routing.inhibitRules.some((rule) => labels.some((one) => matchesAll(rule.targetMatchers, one)));
-}
-
-/**
- * PostgreSQL transaction-scoped advisory locks on `keys` (hashed to 64 bits), taken in sorted
- * order so that two transactions never wait for each other in a circle.
- */
-async function lockKeys(trx: Kysely<XopsDatabase>, keys: readonly string[]): Promise<void> {
-  const ids = [...new Set(keys.map((key) => BigInt.asIntN(64, BigInt(`0x${alertFingerprint({ lock: key })}`))))]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(String);
-  if (ids.length === 0) return;
-  await sql`select pg_advisory_xact_lock(id) from (select unnest(${ids}::bigint[]) as id order by 1) as locks`.execute(trx);
 }
 
 async function moveCursor(trx: Kysely<XopsDatabase>, cursor: { name: string; from: number; to: number }): Promise<void> {

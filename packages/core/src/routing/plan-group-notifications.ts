@@ -90,7 +90,7 @@ export function nextRoutingWakeAt(state: RoutingState): number | null {
 }
 
 function receive(input: AlertInput, routes: readonly RouteMatch[], alerts: Record<string, TrackedAlert>, groups: Record<string, AlertGroup>, now: number): void {
-  const fingerprint = alertFingerprint(input.labels);
+  const fingerprint = input.fingerprint ?? alertFingerprint(input.labels);
   const known = Object.hasOwn(alerts, fingerprint) ? alerts[fingerprint] : undefined;
   // The same episode while it fires or when the report overlaps it (a late re-send); otherwise
   // the alert fired again and starts afresh.

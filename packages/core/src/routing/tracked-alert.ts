@@ -7,10 +7,13 @@ export interface AlertInput {
   readonly startsAt: number;
   /** Epoch ms; `null` while the source says it still fires. An alert whose end is past is resolved. */
   readonly endsAt: number | null;
+  /** `alertFingerprint(labels)`, when the caller has it already: the router computes it otherwise. */
+  readonly fingerprint?: string;
 }
 
 /** An alert the router holds, keyed by its fingerprint (`alertFingerprint(labels)`). */
 export interface TrackedAlert extends AlertInput {
+  /** `alertFingerprint(labels)`. */
   readonly fingerprint: string;
 }
 

@@ -1,13 +1,17 @@
 import type { AlertIntakeOutcome, AlertReport, XopsStore } from '@xops/store';
 import type { Clock } from '../clock/clock';
 import { createAlertRoutingSource, type AlertRoutingSource, type RoutingLogger } from './alert-routing-source';
+import { createGroupCommit } from './group-commit';
 
 /** Groups one transaction of the `alert-groups` loop looks at, at most. */
 const TICK_BATCH = 100;
 
 /** Where every alert source hands its alerts (ADR 0013): one transaction per request. */
 export interface AlertPipeline {
-  /** Takes the reports in at the clock's now, in one transaction; answered once committed. */
+  /**
+   * Takes the reports in at the clock's now, in one transaction (with those of other requests
+   * arriving meanwhile: group-commit.ts); answered once committed.
+   */
   intake(reports: readonly AlertReport[], actor: string): Promise<AlertIntakeOutcome>;
   /** Same, with a cursor moved in the same transaction (the SLO alert source). */
   intakeWithCursor(reports: readonly AlertReport[], cursor: { name: string; from: number; to: number }): Promise<AlertIntakeOutcome>;
@@ -26,11 +30,10 @@ export interface AlertPipeline {
 export function createAlertPipeline(options: { readonly store: XopsStore; readonly clock: Clock; readonly logger?: RoutingLogger }): AlertPipeline {
   const { store, clock } = options;
   const routing = createAlertRoutingSource({ store, logger: options.logger });
+  const intake = createGroupCommit(async (reports, actor) => store.intakeAlerts({ reports, now: clock.now(), actor, routing: await routing.current() }));
   return {
     routing,
-    async intake(reports, actor) {
-      return store.intakeAlerts({ reports, now: clock.now(), actor, routing: await routing.current() });
-    },
+    intake,
     async intakeWithCursor(reports, cursor) {
       return store.intakeAlerts({ reports, now: clock.now(), actor: 'slo', routing: await routing.current(), cursor });
     },

@@ -16,7 +16,7 @@ describe('findUnstorableJson', () => {
     expect(findUnstorableJson('\uD83D')?.path).toEqual([]);
   });
 
-  it('stops at 64 levels without recursing, however deep the value', () => {
+  it('stops at 64 levels, however deep the value', () => {
     let deep: unknown = [];
     for (let i = 0; i < 200_000; i += 1) deep = [deep];
     expect(findUnstorableJson(deep)).toEqual({ path: Array.from({ length: 64 }, () => 0), message: 'Nested deeper than 64 levels.' });

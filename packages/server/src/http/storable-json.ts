@@ -16,52 +16,46 @@ function unstorableText(text: string): string | undefined {
 
 type Key = string | number;
 
-interface Frame {
-  readonly children: Iterator<readonly [Key, unknown]>;
-  /** The key of the child being visited, so the frames spell out the current path. */
-  key: Key;
-}
-
-function* childrenOf(container: object): Generator<readonly [Key, unknown]> {
-  if (Array.isArray(container)) {
-    for (let index = 0; index < container.length; index += 1) yield [index, container[index]];
-  } else {
-    yield* Object.entries(container);
-  }
-}
-
 /**
  * Finds the first part of a parsed JSON value that the store could not keep byte for byte:
  * a string or key `unstorableText` rejects, or nesting deeper than `MAX_JSON_DEPTH`.
- * Walks with an explicit stack of at most `MAX_JSON_DEPTH` frames, so hostile nesting cannot
- * overflow the call stack and a huge flat array costs no extra memory. `depth` is that of `value`
- * in the document it is part of, for a part checked on its own (0: the whole document).
+ * Recursion stops at `MAX_JSON_DEPTH`, so hostile nesting cannot overflow the call stack; the
+ * path is spelled out only for the part found (the hot path, every request's body, allocates nothing).
+ * `depth` is that of `value` in the document it is part of, for a part checked on its own (0: the
+ * whole document).
  */
 export function findUnstorableJson(value: unknown, depth = 0): ValidationIssue | undefined {
-  const frames: Frame[] = [];
-  const path = () => frames.map((frame) => frame.key);
-  let current: unknown = value;
-  for (;;) {
-    if (typeof current === 'string') {
-      const why = unstorableText(current);
-      if (why) return { path: path(), message: `The text ${why}.` };
-    } else if (typeof current === 'object' && current !== null) {
-      if (depth + frames.length >= MAX_JSON_DEPTH) return { path: path(), message: `Nested deeper than ${MAX_JSON_DEPTH} levels.` };
-      frames.push({ children: childrenOf(current), key: '' });
-    }
-    // Step to the next child not yet visited, climbing out of finished containers.
-    for (;;) {
-      const top = frames.at(-1);
-      if (!top) return undefined;
-      const step = top.children.next();
-      if (step.done) {
-        frames.pop();
-        continue;
+  const path: Key[] = [];
+  const message = unstorableIn(value, depth, path);
+  return message === undefined ? undefined : { path: path.reverse(), message };
+}
+
+/** Why `value` (at `depth`) cannot be stored; on the way back out, the keys leading to it are pushed onto `path`, innermost first. */
+function unstorableIn(value: unknown, depth: number, path: Key[]): string | undefined {
+  if (typeof value === 'string') {
+    const why = unstorableText(value);
+    return why === undefined ? undefined : `The text ${why}.`;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth >= MAX_JSON_DEPTH) return `Nested deeper than ${MAX_JSON_DEPTH} levels.`;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const why = unstorableIn(value[index], depth + 1, path);
+      if (why !== undefined) {
+        path.push(index);
+        return why;
       }
-      [top.key, current] = step.value;
-      const why = typeof top.key === 'string' ? unstorableText(top.key) : undefined;
-      if (why) return { path: path(), message: `The key ${why}.` };
-      break;
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const keyWhy = unstorableText(key);
+    const why = keyWhy === undefined ? unstorableIn(Reflect.get(value, key), depth + 1, path) : `The key ${keyWhy}.`;
+    if (why !== undefined) {
+      path.push(key);
+      return why;
     }
   }
+  return undefined;
 }
