@@ -51,7 +51,11 @@ export const alertKeyOf = (source: string, dedupKey: string): string => `${sourc
 export async function findAlertRows(trx: Kysely<XopsDatabase>, keys: readonly { source: string; dedupKey: string }[]): Promise<Map<string, AlertRow>> {
   const found = new Map<string, AlertRow>();
   const bySource = new Map<string, string[]>();
-  for (const { source, dedupKey } of keys) bySource.set(source, [...(bySource.get(source) ?? []), dedupKey]);
+  for (const { source, dedupKey } of keys) {
+    const dedupKeys = bySource.get(source);
+    if (dedupKeys === undefined) bySource.set(source, [dedupKey]);
+    else dedupKeys.push(dedupKey);
+  }
   for (const [source, dedupKeys] of bySource) {
     for (const chunk of chunks([...new Set(dedupKeys)])) {
       const rows = await trx.selectFrom('alerts').selectAll().where('source', '=', source).where('dedup_key', 'in', chunk).execute();
