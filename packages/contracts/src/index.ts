@@ -49,6 +49,7 @@ export * from './api/incident-report';
 export * from './api/postmortem';
 export * from './api/notification';
 export * from './api/slo-status';
+export * from './api/slo-summary';
 export * from './api/slo-series';
 export * from './api/backfill';
 export * from './config/openslo/golden-signal-annotations';

@@ -135,7 +135,7 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
       'POST /api/v1/tokens', 'GET /api/v1/tokens', 'GET /api/v1/audit', 'POST /api/v1/apply', 'POST /api/v1/delete',
       'GET /api/v1/slos', 'POST /api/v1/slos', 'GET /api/v1/slos/{name}', 'PUT /api/v1/slos/{name}', 'DELETE /api/v1/slos/{name}',
       'GET /api/v1/runbooks', 'DELETE /api/v1/runbooks/{name}', 'POST /api/v1/slis/{name}/events',
-      'GET /api/v1/slos/{name}/status', 'GET /api/v1/slo-statuses', 'GET /api/v1/slos/{name}/series', 'POST /api/v1/replay',
+      'GET /api/v1/slos/{name}/status', 'GET /api/v1/slo-statuses', 'GET /api/v1/slo-summaries', 'GET /api/v1/slos/{name}/series', 'POST /api/v1/replay',
       'GET /api/v1/alerts', 'GET /api/v1/alerts/transitions', 'GET /api/v1/targets',
       'POST /v1/metrics', 'POST /api/v1/write', 'POST /api/v1/slos/{name}/backfill', 'GET /api/v1/prometheus-rules',
       'GET /api/v1/schedules/{name}/final', 'GET /api/v1/schedules/{name}.ics', 'GET /api/v1/oncall', 'POST /api/v1/routes/test',
@@ -145,9 +145,9 @@ describe.each(testDatabaseEngines())('HTTP edge on %s', (engine) => {
       'POST /api/v1/integrations/alertmanager', 'POST /v2/enqueue', 'POST /api/v1/alerts/events', 'GET /api/v1/alerts/incoming',
       'POST /api/v1/silences', 'GET /api/v1/silences', 'GET /api/v1/silences/{id}', 'DELETE /api/v1/silences/{id}',
     ]));
-    // 5 per kind (16 kinds), 23 others, 4 of on-call and the route simulator, 1 of the notification outbox, 1 of the status page (its HTML and feeds are hidden), 20 of incidents and postmortems,
+    // 5 per kind (16 kinds), 24 others, 4 of on-call and the route simulator, 1 of the notification outbox, 1 of the status page (its HTML and feeds are hidden), 20 of incidents and postmortems,
     // 8 of the alert pipeline (3 sources, incoming alerts, 4 of silences); the catch-alls for unknown kinds are hidden.
-    expect(operations).toHaveLength(16 * 5 + 23 + 4 + 1 + 1 + 20 + 8);
+    expect(operations).toHaveLength(16 * 5 + 24 + 4 + 1 + 1 + 20 + 8);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
     expect(doc.paths['/api/v1/apply'].post.requestBody.content['application/json'].schema).toMatchObject({ type: 'object' });
     expect(doc.paths['/api/v1/slos'].post.requestBody.content['application/json'].schema)

@@ -132,6 +132,89 @@ describe.runIf(present || peersRequired)('the dashboard in Chromium', { timeout:
     await checkPage(page, 'slo-detail', errors);
   });
 
+  it('zooms by dragging: asks the server for the dragged range at a finer step, and every chart redraws with it', async () => {
+    const seriesPath = '/api/v1/slos/checkout-availability/series';
+    type SeriesAnswer = { readonly url: URL; readonly at: readonly string[]; readonly stepSeconds: number };
+    const answers: SeriesAnswer[] = [];
+    const requests: URL[] = [];
+    const onRequest = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      if (url.pathname === seriesPath) requests.push(url);
+    };
+    const onResponse = async (response: { url(): string; json(): Promise<unknown> }) => {
+      const url = new URL(response.url());
+      if (url.pathname !== seriesPath) return;
+      const body = await response.json() as { at: string[]; stepSeconds: number };
+      answers.push({ url, at: body.at, stepSeconds: body.stepSeconds });
+    };
+    page.on('request', onRequest);
+    page.on('response', onResponse);
+    try {
+      // The last 6 hours at 30 s, all of the seeded traffic, asked for again while this case listens.
+      await page.getByLabel('1 day').check();
+      await expect.poll(() => answers.some((answer) => answer.url.searchParams.get('step') === '5m'), { timeout: 10_000 }).toBe(true);
+      await page.getByLabel('6 hours').check();
+      await expect.poll(() => answers.find((answer) => answer.url.searchParams.get('step') === '30s'), { timeout: 10_000 }).toBeDefined();
+      const whole = answers.find((answer) => answer.url.searchParams.get('step') === '30s')!;
+      expect(whole.url.searchParams.get('step')).toBe('30s');
+      expect(whole.stepSeconds).toBe(30);
+      const [first, last] = [Date.parse(whole.at[0]!), Date.parse(whole.at.at(-1)!)];
+      const drawnPoints = () => page.evaluate(() => performance.getEntriesByType('mark')
+        .filter((mark) => mark.name.startsWith('chart-drawn:'))
+        .map((mark) => (mark as unknown as { detail: { points: number } }).detail.points));
+      await expect.poll(drawnPoints, { timeout: 10_000 }).toContain(whole.at.length);
+
+      // Drag across the SLI chart's plot area from 30 % to 60 % of its width: 1.8 of the 6 hours.
+      const over = page.getByTestId('chart-sli').locator('.u-over');
+      await over.scrollIntoViewIfNeeded();
+      const plot = await over.boundingBox();
+      expect(plot).not.toBeNull();
+      const { x, y, width, height } = plot!;
+      const [x1, x2] = [x + 0.3 * width, x + 0.6 * width];
+      const before = requests.length;
+      await page.mouse.move(x1, y + height / 2);
+      await page.mouse.down();
+      await page.mouse.move(x2, y + height / 2, { steps: 8 });
+      await page.mouse.up();
+
+      // The range the chart reported, in ms, as the page says it asked for it.
+      const zoomed = page.getByTestId('zoomed-to');
+      await zoomed.waitFor({ timeout: 10_000 });
+      const from = Number(await zoomed.getAttribute('data-from'));
+      const to = Number(await zoomed.getAttribute('data-to'));
+      // The dragged pixels on the time axis, within a pixel and a half of the chart's own reading.
+      const msPerPixel = (last - first) / width;
+      expect(Math.abs(from - (first + 0.3 * (last - first)))).toBeLessThan(1.5 * msPerPixel);
+      expect(Math.abs(to - (first + 0.6 * (last - first)))).toBeLessThan(1.5 * msPerPixel);
+      // 1.8 hours is 6,480 s: at 10 s, the server's finest step, 648 steps, under the ~1,000 points.
+      expect(await zoomed.getAttribute('data-step')).toBe('10s');
+
+      // Exactly that range and step was asked for, and every chart redrew with the answer.
+      await expect.poll(() => requests.slice(before).find((url) => url.searchParams.get('from') === String(from)), { timeout: 10_000 }).toBeDefined();
+      const asked = requests.slice(before).find((url) => url.searchParams.get('from') === String(from))!;
+      expect(Object.fromEntries(asked.searchParams)).toEqual({ from: String(from), to: String(to), step: '10s' });
+      await expect.poll(() => answers.find((answer) => answer.url.searchParams.get('from') === String(from)), { timeout: 10_000 }).toBeDefined();
+      const fine = answers.find((answer) => answer.url.searchParams.get('from') === String(from))!;
+      expect(fine.stepSeconds).toBe(10);
+      expect(Date.parse(fine.at[0]!)).toBeGreaterThanOrEqual(from);
+      expect(Date.parse(fine.at.at(-1)!)).toBeLessThanOrEqual(to);
+      const charts = await page.locator('figure.chart').count();
+      await expect.poll(async () => (await drawnPoints()).filter((points) => points === fine.at.length).length, { timeout: 10_000 }).toBe(charts);
+      const sliCanvas = page.getByTestId('chart-sli').locator('canvas');
+      await expect.poll(() => linePixels(sliCanvas, SLI_LINE), { timeout: 10_000 }).toBeGreaterThan(300);
+      await checkPage(page, 'slo-detail-zoomed', errors);
+
+      // A double click zooms back out to the whole range, asked for again at its own step.
+      const beforeReset = requests.length;
+      await page.mouse.dblclick(x + width / 2, y + height / 2);
+      await expect.poll(() => zoomed.count()).toBe(0);
+      await expect.poll(() => requests.slice(beforeReset).some((url) => url.searchParams.get('step') === '30s'), { timeout: 10_000 }).toBe(true);
+    } finally {
+      page.off('request', onRequest);
+      page.off('response', onResponse);
+    }
+  });
+
   it.skipIf(noIncidentPage)('acknowledges and resolves an incident on its page, and the timeline shows both', async () => {
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Incidents' }).click();
     await page.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor();

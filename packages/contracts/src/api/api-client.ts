@@ -22,6 +22,7 @@ import { replayResultSchema, sloSeriesSchema, type ReplayRequest } from './slo-s
 import { demoFaultSchema, type DemoFaultRequest } from './demo-fault';
 import { serviceSignalsSchema } from './service-signals';
 import { sloStatusListSchema, sloStatusSchema } from './slo-status';
+import { sloSummaryListSchema } from './slo-summary';
 import { storedObjectSchema } from './stored-object';
 import { targetsBodySchema } from './target-health';
 import { tokenCreatedSchema, tokenInfoSchema, type TokenCreateRequest } from './token';
@@ -137,6 +138,8 @@ export function createApiClient(options: ApiClientOptions) {
     getSloStatus: (slo: string) => request(sloStatusSchema, 'GET', `/api/v1/slos/${segment(slo)}/status`),
     /** Every SLO's status at once, and why the others have none: what `getSloStatus` answers for each. */
     listSloStatuses: () => request(sloStatusListSchema, 'GET', '/api/v1/slo-statuses'),
+    /** Every SLO as the dashboard's overview lists it: name, Service, labels and each objective in brief. */
+    listSloSummaries: () => request(sloSummaryListSchema, 'GET', '/api/v1/slo-summaries'),
     /** SLI, budget and burn rates over time; instants as RFC 3339, epoch ms or `now-30d`, step as `5m`. */
     getSloSeries: (slo: string, range: { from?: string; to?: string; step?: string } = {}) =>
       request(sloSeriesSchema, 'GET', `/api/v1/slos/${segment(slo)}/series${query(range)}`),

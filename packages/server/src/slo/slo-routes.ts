@@ -1,4 +1,6 @@
-import { instantSchema, sloSeriesSchema, sloStatusListSchema, sloStatusSchema, stepSchema, type SloStatusBody, type SloStatusListBody } from '@xops/contracts';
+import {
+  instantSchema, sloSeriesSchema, sloStatusListSchema, sloStatusSchema, sloSummaryListSchema, stepSchema, type SloStatusBody, type SloStatusListBody, type SloSummaryBody,
+} from '@xops/contracts';
 import type { XopsStore } from '@xops/store';
 import { z } from 'zod';
 import type { Clock } from '../clock/clock';
@@ -9,6 +11,7 @@ import { replayFromStore, storedSloDefinition, toSeriesBody } from './replay-fro
 import { seriesRange } from './series-range';
 import type { SloEvaluator } from './slo-evaluator';
 import { toSloStatusBody } from './status-body';
+import { sloSummaryHead, toObjectiveSummaryBody } from './summary-body';
 
 const DAY_MS = 86_400_000;
 
@@ -29,6 +32,7 @@ function statusOf(evaluator: SloEvaluator, slo: string): { ok: true; body: SloSt
 /**
  * `GET /api/v1/slos/{name}/status` (viewer): the SLO at the latest evaluation of this replica's
  * evaluator; `GET /api/v1/slo-statuses` (viewer): every SLO's, in one answer; `GET
+ * /api/v1/slo-summaries` (viewer): every SLO in brief, as the dashboard's overview lists them; `GET
  * /api/v1/slos/{name}/series?from&to&step` (viewer): SLI, remaining budget and burn rates over
  * time, replayed over the stored buckets (`replaySlo`).
  */
@@ -71,6 +75,29 @@ export function registerSloRoutes(app: ZodApp, deps: { store: XopsStore; clock: 
       else body.unavailable.push(known.problem);
     }
     return body;
+  });
+
+  app.get('/api/v1/slo-summaries', {
+    config: { access: 'viewer' },
+    schema: {
+      operationId: 'listSloSummaries', tags: ['SLO'],
+      summary: 'Every applied SLO, ordered by name, in brief: its Service and labels, and per objective the SLI, budget left, fastest burn rate and the alerts pending or firing, or why it has no status yet. What the dashboard\'s overview lists.',
+      response: { 200: sloSummaryListSchema, ...errorResponses(401, 503) },
+    },
+  }, async () => {
+    if (evaluator === undefined) throw new XopsError('XOPS_ERR_NOT_READY', 'SLO evaluation does not run on this server.');
+    const summaries: SloSummaryBody[] = [];
+    for (const object of await store.listObjects('SLO')) {
+      const head = sloSummaryHead(object);
+      const status = evaluator.status(object.name);
+      if (status !== undefined && evaluator.definition(object.name) !== undefined) {
+        summaries.push({ ...head, objectives: status.objectives.map(toObjectiveSummaryBody), unavailable: null });
+      } else {
+        const known = statusOf(evaluator, object.name);
+        summaries.push({ ...head, objectives: [], unavailable: known.ok ? null : { code: known.problem.code, message: known.problem.message } });
+      }
+    }
+    return { summaries };
   });
 
   app.get('/api/v1/slos/:name/series', {

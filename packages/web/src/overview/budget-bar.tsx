@@ -9,9 +9,7 @@ export function BudgetBar({ remaining }: { readonly remaining: number | null }) 
   const width = remaining === null ? 0 : Math.max(0, Math.min(1, remaining)) * 100;
   return (
     <span className="budget">
-      <span className={`budget-bar budget-${level}`} aria-hidden="true">
-        <span style={{ width: `${String(width)}%` }} />
-      </span>
+      <span className={`budget-bar budget-${level}`} aria-hidden="true" style={{ backgroundSize: `${String(width)}% 100%` }} />
       <span className="budget-figure" data-testid="budget-remaining" data-value={remaining ?? ''}>{formatPercent(remaining, 2)}</span>
     </span>
   );

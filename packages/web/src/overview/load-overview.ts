@@ -1,10 +1,7 @@
 import type { ApiClient, IncidentViewBody, OnCallBody } from '@xops/contracts';
-import { problemText } from '../common/problem-text';
+import { part, type Part } from '../data/part';
 import { objectDisplayName } from '../objects/object-fields';
-import { buildSloRows, type SloRow, type StatusResult } from './slo-row';
-
-/** Each panel's data, or why it could not be loaded: one failing endpoint does not blank the page. */
-export type Part<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+import { buildSloRows, type SloRow } from './slo-row';
 
 export interface OverviewData {
   readonly rows: readonly SloRow[];
@@ -14,38 +11,22 @@ export interface OverviewData {
 }
 
 /**
- * Everything the overview shows: the applied SLOs and Services, every SLO's status (one request,
- * `GET /api/v1/slo-statuses`: with 1,000 SLOs, one request per SLO took seconds), the open
- * incidents and who is on call now.
+ * Everything the overview shows, asked for all at once: every SLO in brief (`GET
+ * /api/v1/slo-summaries`: with 1,000 SLOs, one status request per SLO took seconds, and every
+ * full status in one answer most of a second), the Services, the open incidents and who is on
+ * call now. The first page load asks for the same before the scripts run (`OVERVIEW_PATHS`).
  */
 export async function loadOverview(client: ApiClient): Promise<OverviewData> {
-  const [slos, services, statusList, incidents, onCall] = await Promise.all([
-    client.listObjects('slos'),
+  const [{ summaries }, services, incidents, onCall] = await Promise.all([
+    client.listSloSummaries(),
     client.listObjects('services'),
-    part(client.listSloStatuses()),
     part(client.listIncidents({ state: 'open' })),
     part(client.whoIsOnCall()),
   ]);
-  const statuses = new Map<string, StatusResult>();
-  if (statusList.ok) {
-    for (const status of statusList.value.statuses) statuses.set(status.slo, { ok: true, value: status });
-    for (const { slo, message } of statusList.value.unavailable) statuses.set(slo, { ok: false, problem: message });
-  } else {
-    const problem = problemText(statusList.error);
-    for (const slo of slos) statuses.set(slo.name, { ok: false, problem });
-  }
   return {
-    rows: buildSloRows(slos, services, statuses),
+    rows: buildSloRows(summaries, services),
     services: services.map((service) => ({ name: service.name, displayName: objectDisplayName(service) })),
     incidents,
     onCall,
   };
-}
-
-async function part<T>(promise: Promise<T>): Promise<Part<T>> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    return { ok: false, error };
-  }
 }

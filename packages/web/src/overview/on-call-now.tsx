@@ -1,7 +1,7 @@
 import type { OnCallBody } from '@xops/contracts';
 import { ProblemMessage } from '../common/problem-message';
 import { formatInstant } from '../format/time-text';
-import type { Part } from './load-overview';
+import type { Part } from '../data/part';
 
 /** Who is on call now for every schedule, until when, and the gaps where nobody is. */
 export function OnCallNow({ onCall }: { readonly onCall: Part<OnCallBody> }) {

@@ -7,7 +7,7 @@ import { Link } from '../router/link';
 import { fillPath } from '../router/match-path';
 import { RoleGate } from '../session/role-gate';
 import { useSession } from '../session/session-context';
-import type { Part } from './load-overview';
+import type { Part } from '../data/part';
 
 /** Open incidents, newest first; a responder can acknowledge a triggered one from here. */
 export function OpenIncidents({ incidents, now, onChanged }: { readonly incidents: Part<readonly IncidentViewBody[]>; readonly now: number; readonly onChanged: () => void }) {

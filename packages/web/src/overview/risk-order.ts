@@ -9,8 +9,12 @@ export function compareRisk(a: SloRow, b: SloRow): number {
   return alertRank(a) - alertRank(b)
     || ascendingNullsLast(a.budgetRemaining, b.budgetRemaining)
     || (b.fastestBurn?.rate ?? -1) - (a.fastestBurn?.rate ?? -1)
-    || a.key.localeCompare(b.key);
+    || byName(a.key, b.key);
 }
+
+// One collator for every comparison: `localeCompare` sets one up per call, and a sort of 1,000
+// rows makes ~10,000 (`npm run bench -- web`). Same order as `localeCompare` without arguments.
+const byName = new Intl.Collator().compare;
 
 function alertRank(row: SloRow): number {
   if (row.problem !== null) return 4;

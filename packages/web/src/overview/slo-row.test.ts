@@ -1,6 +1,6 @@
-import type { ObjectiveStatusBody, SloStatusBody, StoredObject } from '@xops/contracts';
+import type { ObjectiveSummaryBody, SloSummaryBody, StoredObject } from '@xops/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildSloRows, type StatusResult } from './slo-row';
+import { buildSloRows } from './slo-row';
 
 function stored(kind: string, name: string, object: Record<string, unknown>): StoredObject {
   return {
@@ -9,38 +9,27 @@ function stored(kind: string, name: string, object: Record<string, unknown>): St
   };
 }
 
-function objective(overrides: Partial<ObjectiveStatusBody> = {}): ObjectiveStatusBody {
+function objective(overrides: Partial<ObjectiveSummaryBody> = {}): ObjectiveSummaryBody {
   return {
-    objective: 'available', target: 0.999, weight: 1, sli: 0.9995,
-    window: { from: '2025-02-01T00:00:00.000Z', to: '2025-03-01T00:00:00.000Z' },
-    events: { good: 9995, total: 10_000 },
-    errorBudget: { unit: 'events', total: 10, consumed: 5, remaining: 0.5, totalSeconds: 2419.2, remainingSeconds: 1209.6 },
-    burnRates: [{ window: '5m', windowSeconds: 300, burnRate: 2 }, { window: '1h', windowSeconds: 3600, burnRate: 3.5 }, { window: '6h', windowSeconds: 21_600, burnRate: null }],
-    timeToExhaustionSeconds: null,
+    objective: 'available', target: 0.999, sli: 0.9995, errorBudgetRemaining: 0.5,
+    fastestBurn: { window: '1h', burnRate: 3.5 },
     alerts: [],
     ...overrides,
   };
 }
 
-function status(slo: string, objectives: ObjectiveStatusBody[]): SloStatusBody {
-  return {
-    slo, service: 'checkout', evaluatedAt: '2025-03-01T00:00:00.000Z', budgetingMethod: 'Occurrences', composite: false,
-    window: { kind: 'rolling', duration: '28d', durationSeconds: 2_419_200 }, alertRules: [], minEventsForBurnRateAlerts: 100, objectives,
-  };
+function summary(objectives: ObjectiveSummaryBody[], unavailable: SloSummaryBody['unavailable'] = null): SloSummaryBody {
+  return { slo: 'checkout-availability', displayName: 'Checkout availability', service: 'checkout', labels: { tier: ['0', 'critical'] }, objectives, unavailable };
 }
 
 describe('buildSloRows', () => {
   const service = stored('Service', 'checkout', { metadata: { name: 'checkout', displayName: 'Checkout', labels: { team: 'payments', tier: '1' } } });
-  const slo = stored('SLO', 'checkout-availability', {
-    metadata: { name: 'checkout-availability', labels: { tier: ['0', 'critical'] } }, spec: { service: 'checkout' },
-  });
 
-  it('makes one row per objective with the fastest burn, the budget as the API gives it, and the labels of SLO over Service', () => {
-    const statuses = new Map<string, StatusResult>([['checkout-availability', { ok: true, value: status('checkout-availability', [objective()]) }]]);
-    const [row, ...rest] = buildSloRows([slo], [service], statuses);
+  it('makes one row per objective with the fastest burn and the budget as the API gives them, and the labels of SLO over Service', () => {
+    const [row, ...rest] = buildSloRows([summary([objective()])], [service]);
     expect(rest).toEqual([]);
     expect(row).toEqual({
-      key: 'checkout-availability', slo: 'checkout-availability', objective: null, displayName: 'checkout-availability',
+      key: 'checkout-availability', slo: 'checkout-availability', objective: null, displayName: 'Checkout availability',
       service: 'checkout', labels: { team: ['payments'], tier: ['0', 'critical'] }, team: 'payments',
       target: 0.999, sli: 0.9995, budgetRemaining: 0.5, fastestBurn: { window: '1h', rate: 3.5 },
       alert: { level: 'ok', severity: null, rule: null }, problem: null, state: 'ok',
@@ -48,16 +37,14 @@ describe('buildSloRows', () => {
   });
 
   it('names objectives when there are several, and takes the worst alert: a firing page before other firing alerts', () => {
-    const alert = { slo: 'checkout-availability', objective: 'fast', activeSince: null, firedAt: null, resolvedAt: null, value: null };
-    const statuses = new Map<string, StatusResult>([['checkout-availability', { ok: true, value: status('checkout-availability', [
-      objective({ objective: 'available', alerts: [{ ...alert, rule: 'pending-one', status: 'pending', severity: 'page' }] }),
+    const rows = buildSloRows([summary([
+      objective({ objective: 'available', alerts: [{ rule: 'pending-one', status: 'pending', severity: 'page' }] }),
       objective({ objective: 'fast', sli: null, alerts: [
-        { ...alert, rule: 'ticket', status: 'firing', severity: 'ticket' },
-        { ...alert, rule: 'page', status: 'firing', severity: 'page' },
+        { rule: 'ticket', status: 'firing', severity: 'ticket' },
+        { rule: 'page', status: 'firing', severity: 'page' },
       ] }),
       objective({ objective: 'quiet', sli: null }),
-    ]) }]]);
-    const rows = buildSloRows([slo], [service], statuses);
+    ])], [service]);
     expect(rows.map((row) => [row.key, row.objective, row.state, row.alert.rule])).toEqual([
       ['checkout-availability/available', 'available', 'pending', 'pending-one'],
       ['checkout-availability/fast', 'fast', 'firing', 'page'],
@@ -66,8 +53,7 @@ describe('buildSloRows', () => {
   });
 
   it('keeps an SLO without status as one row that says why', () => {
-    const statuses = new Map<string, StatusResult>([['checkout-availability', { ok: false, problem: 'not evaluated yet' }]]);
-    const [row] = buildSloRows([slo], [], statuses);
+    const [row] = buildSloRows([summary([], { code: 'XOPS_ERR_NOT_READY', message: 'not evaluated yet' })], []);
     expect(row).toMatchObject({ key: 'checkout-availability', state: 'unknown', problem: 'not evaluated yet', target: null, team: null, labels: { tier: ['0', 'critical'] } });
   });
 });

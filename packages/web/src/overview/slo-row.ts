@@ -1,5 +1,5 @@
-import type { ObjectiveStatusBody, SloStatusBody, StoredObject } from '@xops/contracts';
-import { objectDisplayName, objectLabels, sloServiceName } from '../objects/object-fields';
+import type { ObjectiveSummaryBody, SloSummaryBody, StoredObject } from '@xops/contracts';
+import { objectLabels } from '../objects/object-fields';
 
 /** What an overview row says about its alerts: the worst alert of the objective. */
 export type AlertLevel = 'firing' | 'pending' | 'ok';
@@ -35,35 +35,29 @@ export interface SloRow {
   readonly state: RowState;
 }
 
-/** Where an SLO's status stands: loaded, or why not. */
-export type StatusResult = { readonly ok: true; readonly value: SloStatusBody } | { readonly ok: false; readonly problem: string };
-
 /**
- * The overview's rows: one per objective of each SLO (one row with the problem when its status
- * is missing), with the labels and team of the SLO and its Service.
+ * The overview's rows: one per objective of each SLO (one row with the problem when it has no
+ * status), with the labels of the SLO over its Service's and the team among them.
  */
-export function buildSloRows(slos: readonly StoredObject[], services: readonly StoredObject[], statuses: ReadonlyMap<string, StatusResult>): SloRow[] {
+export function buildSloRows(summaries: readonly SloSummaryBody[], services: readonly StoredObject[]): SloRow[] {
   const servicesByName = new Map(services.map((service) => [service.name, service]));
-  return slos.flatMap((slo): SloRow[] => {
-    const serviceName = sloServiceName(slo) ?? '';
-    const service = servicesByName.get(serviceName);
-    const labels = { ...(service ? objectLabels(service) : {}), ...objectLabels(slo) };
+  return summaries.flatMap((summary): SloRow[] => {
+    const service = servicesByName.get(summary.service);
+    const labels = { ...(service ? objectLabels(service) : {}), ...summary.labels };
     const team = labels.team?.[0] ?? null;
-    const base = { slo: slo.name, displayName: objectDisplayName(slo), service: serviceName, labels, team };
-    const status = statuses.get(slo.name);
-    if (status === undefined || !status.ok) {
-      const problem = status === undefined ? 'not loaded yet' : status.problem;
+    const base = { slo: summary.slo, displayName: summary.displayName, service: summary.service, labels, team };
+    if (summary.objectives.length === 0) {
       return [{
-        ...base, key: slo.name, objective: null, target: null, sli: null, budgetRemaining: null, fastestBurn: null,
-        alert: { level: 'ok', severity: null, rule: null }, problem, state: 'unknown',
+        ...base, key: summary.slo, objective: null, target: null, sli: null, budgetRemaining: null, fastestBurn: null,
+        alert: { level: 'ok', severity: null, rule: null }, problem: summary.unavailable?.message ?? 'not evaluated yet', state: 'unknown',
       }];
     }
-    const several = status.value.objectives.length > 1;
-    return status.value.objectives.map((objective) => rowOf(base, objective, several));
+    const several = summary.objectives.length > 1;
+    return summary.objectives.map((objective) => rowOf(base, objective, several));
   });
 }
 
-function rowOf(base: Pick<SloRow, 'slo' | 'displayName' | 'service' | 'labels' | 'team'>, objective: ObjectiveStatusBody, several: boolean): SloRow {
+function rowOf(base: Pick<SloRow, 'slo' | 'displayName' | 'service' | 'labels' | 'team'>, objective: ObjectiveSummaryBody, several: boolean): SloRow {
   const alert = worstAlert(objective);
   return {
     ...base,
@@ -71,23 +65,15 @@ function rowOf(base: Pick<SloRow, 'slo' | 'displayName' | 'service' | 'labels' |
     objective: several ? objective.objective : null,
     target: objective.target,
     sli: objective.sli,
-    budgetRemaining: objective.errorBudget.remaining,
-    fastestBurn: fastestBurn(objective),
+    budgetRemaining: objective.errorBudgetRemaining,
+    fastestBurn: objective.fastestBurn === null ? null : { window: objective.fastestBurn.window, rate: objective.fastestBurn.burnRate },
     alert,
     problem: null,
     state: alert.level !== 'ok' ? alert.level : objective.sli === null ? 'no-data' : 'ok',
   };
 }
 
-function fastestBurn(objective: ObjectiveStatusBody): SloRow['fastestBurn'] {
-  let best: SloRow['fastestBurn'] = null;
-  for (const { window, burnRate } of objective.burnRates) {
-    if (burnRate !== null && (best === null || burnRate > best.rate)) best = { window, rate: burnRate };
-  }
-  return best;
-}
-
-function worstAlert(objective: ObjectiveStatusBody): SloRow['alert'] {
+function worstAlert(objective: ObjectiveSummaryBody): SloRow['alert'] {
   const firing = objective.alerts.find((alert) => alert.status === 'firing' && isPage(alert.severity))
     ?? objective.alerts.find((alert) => alert.status === 'firing');
   if (firing) return { level: 'firing', severity: firing.severity, rule: firing.rule };

@@ -10,6 +10,14 @@ export function SloTable({ groups }: { readonly groups: readonly ServiceGroup[] 
   return (
     <div className="table-scroll" role="region" aria-label="SLOs by service" tabIndex={0}>
       <table className="slo-table" data-testid="slo-table">
+        <colgroup>
+          <col />
+          <col className="col-num" />
+          <col className="col-num" />
+          <col className="col-budget" />
+          <col className="col-burn" />
+          <col className="col-alerts" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">SLO</th>

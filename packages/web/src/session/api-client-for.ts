@@ -1,4 +1,5 @@
 import { createApiClient, type ApiClient } from '@xops/contracts';
+import { takeEarlyResponse } from '../early/early-requests';
 
 /**
  * The typed API client of this origin with `token`; `onUnauthorized` runs when the server answers
@@ -9,7 +10,9 @@ export function apiClientFor(token: string, onUnauthorized: () => void = () => u
     server: window.location.origin,
     token,
     fetch: async (input, init) => {
-      const response = await window.fetch(input, init);
+      // A GET started before the scripts had run (early-start.ts) is answered by that request.
+      const early = typeof input === 'string' && (init?.method ?? 'GET') === 'GET' ? takeEarlyResponse(input, token) : undefined;
+      const response = await (early ?? window.fetch(input, init));
       if (response.status === 401) onUnauthorized();
       return response;
     },

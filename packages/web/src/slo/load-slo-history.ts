@@ -1,5 +1,5 @@
 import type { AlertTransitionBody, ApiClient, IncidentViewBody, SloSeriesBody } from '@xops/contracts';
-import { rangeFor, type RangeChoice } from './time-range';
+import type { SeriesRange } from './time-range';
 
 /** What the SLO detail draws over a range: the series, the alert transitions and the incidents. */
 export interface SloHistory {
@@ -17,9 +17,8 @@ const TRANSITION_LIMIT = 1000;
 /** The most incidents the API lists at once, newest first. */
 const INCIDENT_LIMIT = 500;
 
-/** Loads the series of `slo` over `choice` ending now (`windowFrom`, epoch ms, starts the `window` choice). */
-export async function loadSloHistory(client: ApiClient, slo: string, choice: RangeChoice, windowFrom: number): Promise<SloHistory> {
-  const { from, to, step } = rangeFor(choice, Date.now(), windowFrom);
+/** Loads the series of `slo` over `range` at its step, with the alert transitions and incidents of that range. */
+export async function loadSloHistory(client: ApiClient, slo: string, { from, to, step }: SeriesRange): Promise<SloHistory> {
   const range = { from: String(from), to: String(to) };
   const [series, transitions, incidents] = await Promise.all([
     client.getSloSeries(slo, { ...range, step }),

@@ -14,9 +14,10 @@ import { SloCharts } from './slo-charts';
 import { SloSource } from './slo-source';
 import { SloSummary } from './slo-summary';
 import { timelineEvents, toMarkers } from './timeline-events';
-import type { RangeChoice } from './time-range';
+import { rangeFor, zoomedRange, type RangeChoice } from './time-range';
 import { TimelineTable } from './timeline-table';
 import { windowLabel } from './window-label';
+import { ZoomedTo } from './zoomed-to';
 
 const STATUS_REFRESH_MS = 10_000;
 const HISTORY_REFRESH_MS = 60_000;
@@ -44,11 +45,13 @@ export function SloDetailPage({ params }: PageProps) {
   const rollingMs = sloWindow?.kind === 'rolling' ? sloWindow.durationSeconds * 1000 : null;
   const calendarFrom = sloWindow?.kind === 'calendar' ? status.data?.objectives[0]?.window.from ?? null : null;
   const known = sloWindow !== undefined;
+  // A zoom asks for the dragged range at a finer step (`zoomedRange`); without one, the choice ending now.
   const loadHistory = useCallback(async () => {
     if (!known) return undefined;
+    if (zoom !== null) return loadSloHistory(client, name, zoomedRange(zoom));
     const windowFrom = rollingMs !== null ? Date.now() - rollingMs : Date.parse(calendarFrom ?? '');
-    return loadSloHistory(client, name, choice, Number.isNaN(windowFrom) ? Date.now() - 86_400_000 : windowFrom);
-  }, [client, name, choice, known, rollingMs, calendarFrom]);
+    return loadSloHistory(client, name, rangeFor(choice, Date.now(), Number.isNaN(windowFrom) ? Date.now() - 86_400_000 : windowFrom));
+  }, [client, name, choice, zoom, known, rollingMs, calendarFrom]);
   const history = usePolling(loadHistory, HISTORY_REFRESH_MS);
 
   const service = status.data?.service ?? null;
@@ -95,7 +98,7 @@ export function SloDetailPage({ params }: PageProps) {
               <RangePicker value={choice} windowLabel={windowLabel(status.data.window)} onChange={pick} />
               <p className="muted">
                 Drag across a chart to zoom; double-click to zoom out.
-                {zoom !== null && <> <button type="button" onClick={() => setZoom(null)}>Reset zoom</button></>}
+                {zoom !== null && <ZoomedTo zoom={zoom} onReset={() => setZoom(null)} />}
               </p>
             </div>
             <MarkerLegend />

@@ -1,3 +1,5 @@
+import type { ZoomRange } from '../charts/time-chart';
+
 /** The ranges the window picker offers; `window` is the SLO's own window (rolling length, or the calendar period so far). */
 export const RANGE_CHOICES = [
   { id: '1h', label: '1 hour', ms: 3_600_000 },
@@ -23,8 +25,27 @@ export function chooseStep(rangeMs: number, maxPoints = 1000): { readonly text: 
 }
 
 /** `[from, to]` of a choice ending at `now` (epoch ms), with its step; `window` starts at `windowFrom`. */
-export function rangeFor(choice: RangeChoice, now: number, windowFrom: number): { readonly from: number; readonly to: number; readonly step: string } {
+export function rangeFor(choice: RangeChoice, now: number, windowFrom: number): SeriesRange {
   const picked = RANGE_CHOICES.find((candidate) => candidate.id === choice);
   const from = picked?.ms ? now - picked.ms : Math.min(windowFrom, now - 60_000);
   return { from, to: now, step: chooseStep(now - from).text };
+}
+
+/** A span of time the series is asked for: epoch ms, and the step as the API takes it (`30s`). */
+export interface SeriesRange {
+  readonly from: number;
+  readonly to: number;
+  readonly step: string;
+}
+
+/**
+ * The range a zoom asks the server for: the dragged range as the chart reports it (epoch
+ * seconds) in whole ms, at the finest step that keeps it to ~1,000 points, down to the 10 s the
+ * server holds. Zooming into 6 hours of a 30-day window: `{ step: '30s' }`, 721 points where
+ * the window's 1-hour step had 6 or 7.
+ */
+export function zoomedRange(zoom: ZoomRange): SeriesRange {
+  const from = Math.round(zoom.min * 1000);
+  const to = Math.max(Math.round(zoom.max * 1000), from + 1);
+  return { from, to, step: chooseStep(to - from).text };
 }
