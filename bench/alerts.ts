@@ -6,8 +6,9 @@
 // - xops: in-process as main.ts wires the intake (SQLite store in a temp dir, the alert pipeline
 //   and its `alert-groups` loop, the HTTP app on loopback, request logs written to /dev/null). A
 //   Route groups by alertname, cluster, namespace and service with `groupWait: 0s` and targets a
-//   notify-only webhook channel, so each request is answered after the one transaction that
-//   stored its alerts, their groups and one outbox row per group has committed. Alerts go in as
+//   notify-only webhook channel, so each request is answered after the transaction that stored
+//   its alerts, their groups and one outbox row per group has committed (with the requests that
+//   arrived beside it: group commit, ADR 0013; each step says how many a commit). Alerts go in as
 //   Alertmanager's webhook (`POST /api/v1/integrations/alertmanager`, payload version 4). The
 //   delivery loop is not started: delivery is what happens after the figure. Afterwards every
 //   answered alert is checked in the database: stored, `notified`, its group's outbox row there.
@@ -62,6 +63,8 @@ interface Side {
   readonly sharesProcessWithGenerator: boolean;
   /** For xops: the CPU time of its event loop's thread alone, ms, the one that saturates. */
   mainThreadCpuMs?(): number;
+  /** For xops: requests and transactions of the intake so far (group commit). */
+  intakeCounts?(): { requests: number; transactions: number };
 }
 
 interface StepFigures {
@@ -79,6 +82,8 @@ interface StepFigures {
   readonly mainThread: number;
   /** Batch numbers answered 2xx. */
   readonly answered: readonly number[];
+  /** Requests per intake transaction over the step, for xops; NaN for Alertmanager. */
+  readonly requestsPerCommit: number;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -88,7 +93,9 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
-function figuresOf(rate: number, firstBatch: number, result: StepResult & { serverCpuMs: number; mainThreadCpuMs: number }, intervalMs: number): StepFigures {
+function figuresOf(
+  rate: number, firstBatch: number, result: StepResult & { serverCpuMs: number; mainThreadCpuMs: number; requestsPerCommit: number }, intervalMs: number,
+): StepFigures {
   const answered: number[] = [];
   result.latencies.forEach((latency, k) => { if (!Number.isNaN(latency)) answered.push(firstBatch + k); });
   const sorted = Float64Array.from(result.latencies.filter((latency) => !Number.isNaN(latency))).sort();
@@ -102,6 +109,7 @@ function figuresOf(rate: number, firstBatch: number, result: StepResult & { serv
     passed: p99 <= P99_TARGET_MS && achieved >= SUSTAINED * rate,
     cores: result.serverCpuMs / (spanS * 1000),
     mainThread: result.mainThreadCpuMs / (spanS * 1000),
+    requestsPerCommit: result.requestsPerCommit,
     cpuPerAlertUs: answered.length === 0 ? Number.NaN : (result.serverCpuMs * 1000) / (answered.length * BATCH_SIZE),
   };
 }
@@ -121,10 +129,14 @@ async function drive(loop: OpenLoop, side: Side): Promise<{ steps: StepFigures[]
     const bodies = Array.from({ length: count }, (_, k) => Buffer.from(side.body(batchAlerts(batch + k), sentAt)));
     const cpuBefore = side.cpuMs();
     const mainBefore = side.mainThreadCpuMs?.() ?? Number.NaN;
+    const countsBefore = side.intakeCounts?.();
     const result = await loop.step({ url: side.url, headers: side.headers, bodies, intervalMs, drainMs: 10_000 });
     const serverCpuMs = side.cpuMs() - cpuBefore - (side.sharesProcessWithGenerator ? result.generatorCpuMs : 0);
     const mainThreadCpuMs = (side.mainThreadCpuMs?.() ?? Number.NaN) - mainBefore;
-    const figures = figuresOf(rate, batch, { ...result, serverCpuMs, mainThreadCpuMs }, intervalMs);
+    const countsAfter = side.intakeCounts?.();
+    const requestsPerCommit = countsBefore === undefined || countsAfter === undefined ? Number.NaN
+      : (countsAfter.requests - countsBefore.requests) / (countsAfter.transactions - countsBefore.transactions);
+    const figures = figuresOf(rate, batch, { ...result, serverCpuMs, mainThreadCpuMs, requestsPerCommit }, intervalMs);
     answered.push(...figures.answered);
     if (result.firstError !== '') say(`  ${side.name}: ${figures.failed} requests unanswered or refused; first: ${result.firstError}`);
     if (result.sendLagMs > 50) say(`  (the load generator sent its last request ${Math.round(result.sendLagMs)} ms late: short of CPU)`);
@@ -134,7 +146,7 @@ async function drive(loop: OpenLoop, side: Side): Promise<{ steps: StepFigures[]
   };
   const log = (step: StepFigures, again: boolean) => say(`  ${side.name} ${String(step.rate).padStart(6)} alerts/s offered: `
     + `${Math.round(step.achieved).toString().padStart(6)} answered/s, p50 ${round1(step.p50)} ms, p99 ${round1(step.p99)} ms, max ${round1(step.max)} ms`
-    + `, CPU ${step.cores.toFixed(2)} cores (${Math.round(step.cpuPerAlertUs)} µs an alert${Number.isNaN(step.mainThread) ? '' : `; event loop ${step.mainThread.toFixed(2)}`})`
+    + `, CPU ${step.cores.toFixed(2)} cores (${Math.round(step.cpuPerAlertUs)} µs an alert${Number.isNaN(step.mainThread) ? '' : `; event loop ${step.mainThread.toFixed(2)}, ${step.requestsPerCommit.toFixed(1)} requests a commit`})`
     + `${step.failed > 0 ? `, ${step.failed} requests failed` : ''}${step.passed ? '' : '  ✗'}${again ? ' (second run)' : ''}  (load ${loadavg()[0]!.toFixed(2)})`);
   const saturated = (step: StepFigures) => step.achieved < 0.9 * step.rate || !(step.p50 <= P99_TARGET_MS);
   await run(RATES[0] ?? 500, 2);
@@ -218,6 +230,7 @@ async function runXops(loop: OpenLoop, dir: string): Promise<StepFigures[]> {
       name: 'xops', url: `${url}/api/v1/integrations/alertmanager`, body: webhookBody,
       cpuMs: () => { const used = process.cpuUsage(); return (used.user + used.system) / 1000; }, sharesProcessWithGenerator: true,
       mainThreadCpuMs: () => procCpuMs(`/proc/self/task/${process.pid}/stat`),
+      intakeCounts: () => pipeline.intakeCounts(),
       headers: { authorization: `Bearer ${ingest}`, 'content-type': 'application/json' },
     });
     const verified = verifyOutbox(join(dir, 'xops', 'xops.db'), answered);

@@ -101,7 +101,8 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
   installAuthentication(app, { store });
   // First: @fastify/swagger only sees the routes registered after it.
   await registerOpenApi(app, { version });
-  registerMetrics(app, { store, version, evaluator });
+  const alerts = options.alerts ?? createAlertPipeline({ store, clock, logger: app.log });
+  registerMetrics(app, { store, version, evaluator, alerts });
 
   registerHealthRoutes(app, { store });
   registerTokenRoutes(app, { store });
@@ -112,7 +113,6 @@ export async function createApp(options: CreateAppOptions): Promise<ZodApp> {
   registerReplayRoutes(app, { store, clock });
   registerBackfillRoutes(app, { store, clock });
   registerAlertRoutes(app, { store });
-  const alerts = options.alerts ?? createAlertPipeline({ store, clock, logger: app.log });
   registerIncomingAlertRoutes(app, { store, clock });
   registerSilenceRoutes(app, { store, clock });
   registerAlertmanagerRoutes(app, { pipeline: alerts, clock });

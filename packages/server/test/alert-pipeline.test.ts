@@ -183,11 +183,20 @@ describe.each(testDatabaseEngines())('the alert pipeline on %s', (engine) => {
       [['disk-a', 'firing', 'notified']],
       [['disk-b', 'firing', 'notified'], ['disk-c', 'firing', 'notified']],
     ]);
+    expect(pipeline.intakeCounts()).toEqual({ requests: 2, transactions: 1 });
     // Taken one after the other, disk-b and disk-c would have waited for the group's next look.
     const messages = await t.store.listNotifications();
     expect(messages.map((message) => message.message?.text)).toEqual([
       'first notification (route cart{service="cart"}).\nFiring: disk-a is 95% full\nFiring: disk-b is 95% full\nFiring: disk-c is 95% full',
     ]);
+  });
+
+  it('counts the requests taken in and their transactions at /metrics', async () => {
+    await webhook({ status: 'firing', startsAt: iso(T0) });
+    await webhook({ status: 'resolved', startsAt: iso(T0), endsAt: iso(T0 + MINUTE) });
+    const text = (await t.app.inject({ url: '/metrics' })).body;
+    expect(text).toContain('\nxops_alert_intake_requests_total 2\n');
+    expect(text).toContain('\nxops_alert_intake_transactions_total 2\n');
   });
 
   it('mutes an alert while its region is down, and a silence until it resolves, then tells it when it fires again', async () => {

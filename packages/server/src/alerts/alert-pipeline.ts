@@ -6,6 +6,12 @@ import { createGroupCommit } from './group-commit';
 /** Groups one transaction of the `alert-groups` loop looks at, at most. */
 const TICK_BATCH = 100;
 
+/** Requests the pipeline's `intake` took, and the transactions it ran for them (group commit merges requests). */
+export interface IntakeCounts {
+  readonly requests: number;
+  readonly transactions: number;
+}
+
 /** Where every alert source hands its alerts (ADR 0013): one transaction per request. */
 export interface AlertPipeline {
   /**
@@ -17,6 +23,8 @@ export interface AlertPipeline {
   intakeWithCursor(reports: readonly AlertReport[], cursor: { name: string; from: number; to: number }): Promise<AlertIntakeOutcome>;
   /** Looks at every group whose timer is due at `now`, a batch per transaction; how many groups and notifications. */
   tickDueGroups(now?: number): Promise<{ groups: number; notifications: number }>;
+  /** How many requests `intake` took since the start, and in how many transactions. */
+  intakeCounts(): IntakeCounts;
   readonly routing: AlertRoutingSource;
 }
 
@@ -30,10 +38,19 @@ export interface AlertPipeline {
 export function createAlertPipeline(options: { readonly store: XopsStore; readonly clock: Clock; readonly logger?: RoutingLogger }): AlertPipeline {
   const { store, clock } = options;
   const routing = createAlertRoutingSource({ store, logger: options.logger });
-  const intake = createGroupCommit(async (reports, actor) => store.intakeAlerts({ reports, now: clock.now(), actor, routing: await routing.current() }));
+  let requests = 0;
+  let transactions = 0;
+  const groupCommit = createGroupCommit(async (reports, actor) => {
+    transactions += 1;
+    return store.intakeAlerts({ reports, now: clock.now(), actor, routing: await routing.current() });
+  });
   return {
     routing,
-    intake,
+    intake(reports, actor) {
+      requests += 1;
+      return groupCommit(reports, actor);
+    },
+    intakeCounts: () => ({ requests, transactions }),
     async intakeWithCursor(reports, cursor) {
       return store.intakeAlerts({ reports, now: clock.now(), actor: 'slo', routing: await routing.current(), cursor });
     },

@@ -1,6 +1,7 @@
 import { KINDS } from '@xops/contracts';
 import type { XopsStore } from '@xops/store';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { AlertPipeline } from '../alerts/alert-pipeline';
 import type { ZodApp } from '../http/zod-app';
 import type { SloEvaluator } from '../slo/slo-evaluator';
 import { registerSloMetrics } from '../slo/slo-metrics';
@@ -8,14 +9,19 @@ import { registerSloMetrics } from '../slo/slo-metrics';
 /**
  * xops' own metrics at `/metrics` (Prometheus text format, no token): request counts and
  * latencies per route, config objects per kind, the SLOs' SLI, budget, burn rates and firing
- * alerts (with an evaluator), and Node's default process metrics. One
+ * alerts (with an evaluator), the alert intake's requests and transactions (with a pipeline), and
+ * Node's default process metrics. One
  * registry per app, not prom-client's global one, so that several apps in one process (tests,
  * `xops demo`) neither clash nor mix their numbers.
  */
-export function registerMetrics(app: ZodApp, { store, version, evaluator }: { store: XopsStore; version: string; evaluator?: SloEvaluator }): void {
+export function registerMetrics(
+  app: ZodApp,
+  { store, version, evaluator, alerts }: { store: XopsStore; version: string; evaluator?: SloEvaluator; alerts?: AlertPipeline },
+): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   if (evaluator) registerSloMetrics(registry, evaluator);
+  if (alerts) registerIntakeMetrics(registry, alerts);
 
   const labelNames = ['method', 'route', 'status'] as const;
   const requests = new Counter({
@@ -62,4 +68,17 @@ export function registerMetrics(app: ZodApp, { store, version, evaluator }: { st
     const text = await registry.metrics();
     return reply.type(registry.contentType).send(text);
   });
+}
+
+/** The alert intake's counts: requests per transaction is group commit at work (ADR 0013). */
+function registerIntakeMetrics(registry: Registry, alerts: AlertPipeline): void {
+  const counter = (name: string, help: string, count: (counts: ReturnType<AlertPipeline['intakeCounts']>) => number) => new Counter({
+    name, help, registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(count(alerts.intakeCounts()));
+    },
+  });
+  counter('xops_alert_intake_requests_total', 'Requests of alert sources taken in (webhooks, PagerDuty events, generic JSON).', (counts) => counts.requests);
+  counter('xops_alert_intake_transactions_total', 'Transactions that took them in: several requests arriving together share one (group commit).', (counts) => counts.transactions);
 }
