@@ -31,7 +31,7 @@ export * from './routing/plan-group-notifications';
 export * from './routing/explain-routing';
 export type * from './oncall/schedule-definition';
 export type * from './oncall/escalation-policy';
-export { instantOfLocalTime } from './oncall/local-clock';
+export { instantOfLocalTime } from './time/wall-clock';
 export { layerShifts, MAX_TURNS_PER_LAYER } from './oncall/layer-shifts';
 export { finalSchedule, whoIsOnCall } from './oncall/final-schedule';
 export { validateSchedule } from './oncall/validate-schedule';

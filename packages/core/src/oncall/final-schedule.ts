@@ -1,6 +1,6 @@
 import type { Result } from '../result';
+import { wallClock } from '../time/wall-clock';
 import { shiftsOfLayer } from './layer-shifts';
-import { localClock } from './local-clock';
 import type { EntrySource, FinalSchedule, ScheduleDefinition, ScheduleEntry, Shift, TimeRange } from './schedule-definition';
 import { rangeProblem, validateSchedule } from './validate-schedule';
 
@@ -21,7 +21,7 @@ export function finalSchedule(schedule: ScheduleDefinition, range: TimeRange): R
   if (!checked.ok) return { ok: false, error: `schedule "${schedule.name}": ${checked.error.join('; ')}` };
   const badRange = rangeProblem(range);
   if (badRange !== undefined) return { ok: false, error: badRange };
-  const clock = localClock(schedule.timeZone);
+  const clock = wallClock(schedule.timeZone);
   if (clock === undefined) return { ok: false, error: `schedule "${schedule.name}": unknown time zone` }; // checked above
   const layers: { readonly source: EntrySource; readonly shifts: readonly Shift[] }[] = [];
   for (const layer of schedule.layers) {

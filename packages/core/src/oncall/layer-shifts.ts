@@ -1,5 +1,5 @@
 import type { Result } from '../result';
-import { localClock, toInstant, toLocalMs, type LocalClock } from './local-clock';
+import { toInstant, toLocalMs, wallClock, type WallClock } from '../time/wall-clock';
 import { restrictionWindows } from './restriction-windows';
 import type { ScheduleLayer, Shift, TimeRange } from './schedule-definition';
 import { shiftsWithin } from './time-range';
@@ -7,7 +7,7 @@ import { layerProblems, rangeProblem } from './validate-schedule';
 
 /** The most turns one layer may produce for one range: a guard against a 1-minute rotation over years. */
 export const MAX_TURNS_PER_LAYER = 200_000;
-// Local and real time differ by less than this (see local-clock.ts).
+// Local and real time differ by less than this (see time/wall-clock.ts).
 const SLACK_MS = 26 * 3_600_000;
 
 /**
@@ -24,7 +24,7 @@ const SLACK_MS = 26 * 3_600_000;
  *   // → ok: ana from 03-23 08:00Z to 03-30 07:00Z (167 h), ben from 03-30 07:00Z to 04-06 07:00Z
  */
 export function layerShifts(layer: ScheduleLayer, timeZone: string, range: TimeRange): Result<Shift[], string> {
-  const clock = localClock(timeZone);
+  const clock = wallClock(timeZone);
   if (clock === undefined) return { ok: false, error: `time zone "${timeZone}" is not in the IANA database` };
   const problems = layerProblems(layer);
   const badRange = rangeProblem(range);
@@ -34,7 +34,7 @@ export function layerShifts(layer: ScheduleLayer, timeZone: string, range: TimeR
 }
 
 /** `layerShifts` for a layer and range already checked. */
-export function shiftsOfLayer(layer: ScheduleLayer, clock: LocalClock, range: TimeRange): Result<Shift[], string> {
+export function shiftsOfLayer(layer: ScheduleLayer, clock: WallClock, range: TimeRange): Result<Shift[], string> {
   const from = Math.max(range.from, layer.start);
   const to = Math.min(range.to, layer.end ?? Number.POSITIVE_INFINITY);
   if (to <= from) return { ok: true, value: [] };
@@ -43,10 +43,11 @@ export function shiftsOfLayer(layer: ScheduleLayer, clock: LocalClock, range: Ti
   return { ok: true, value: shiftsWithin(turns.value, restrictionWindows(layer.restrictions, clock, { from, to })) };
 }
 
-function rotationShifts(layer: ScheduleLayer, clock: LocalClock, range: TimeRange): Result<Shift[], string> {
+function rotationShifts(layer: ScheduleLayer, clock: WallClock, range: TimeRange): Result<Shift[], string> {
   const anchor = toLocalMs(clock, layer.start);
   const turn = layer.turnLengthMs;
-  const handoff = (k: number): number => (k === 0 ? layer.start : toInstant(clock, anchor + k * turn));
+  // A handoff the spring change skips is the jump itself, so handoffs never go backwards.
+  const handoff = (k: number): number => (k === 0 ? layer.start : toInstant(clock, anchor + k * turn, 'jump'));
   // The first turn that can reach the range: its wall-clock start is at least SLACK before the range's.
   let k = Math.max(0, Math.floor((toLocalMs(clock, range.from) - SLACK_MS - anchor) / turn));
   const lastTurn = Math.floor((toLocalMs(clock, range.to) + SLACK_MS - anchor) / turn);

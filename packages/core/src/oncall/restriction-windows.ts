@@ -1,11 +1,11 @@
-import { toInstant, toLocalMs, type LocalClock } from './local-clock';
+import { toInstant, toLocalMs, type WallClock } from '../time/wall-clock';
 import type { Restriction, TimeRange } from './schedule-definition';
 import { unionOfRanges } from './time-range';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 1440 * MINUTE_MS;
 const WEEK_MS = 7 * DAY_MS;
-// Local time and real time differ by less than this (see local-clock.ts), so a local span this
+// Local time and real time differ by less than this (see time/wall-clock.ts), so a local span this
 // much wider than the range holds every restriction window that touches the range.
 const SLACK_MS = 26 * 3_600_000;
 
@@ -17,7 +17,7 @@ const SLACK_MS = 26 * 3_600_000;
  * @example restrictionWindows([{ kind: 'daily', days: [1], startMinute: 540, endMinute: 1020 }], clock, range)
  *   // → every Monday 09:00–17:00 local inside range
  */
-export function restrictionWindows(restrictions: readonly Restriction[], clock: LocalClock, range: TimeRange): TimeRange[] {
+export function restrictionWindows(restrictions: readonly Restriction[], clock: WallClock, range: TimeRange): TimeRange[] {
   if (range.to <= range.from) return [];
   if (restrictions.length === 0) return [range];
   const localFrom = toLocalMs(clock, range.from) - SLACK_MS;
@@ -25,8 +25,9 @@ export function restrictionWindows(restrictions: readonly Restriction[], clock: 
   const windows: TimeRange[] = [];
   const place = (localStart: number, localEnd: number): void => {
     if (localEnd <= localFrom || localStart >= localTo) return;
-    const from = Math.max(range.from, toInstant(clock, localStart));
-    const to = Math.min(range.to, toInstant(clock, localEnd));
+    // Edges the spring change skips are the jump, so a window inside the gap has no length.
+    const from = Math.max(range.from, toInstant(clock, localStart, 'jump'));
+    const to = Math.min(range.to, toInstant(clock, localEnd, 'jump'));
     if (to > from) windows.push({ from, to });
   };
   // Start a week early: a weekly window can begin up to a week before it ends.

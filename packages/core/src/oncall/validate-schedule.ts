@@ -1,5 +1,5 @@
 import type { Result } from '../result';
-import { localClock } from './local-clock';
+import { wallClock } from '../time/wall-clock';
 import type { Restriction, ScheduleDefinition, ScheduleLayer, TimeRange } from './schedule-definition';
 
 const instant = (ms: number): boolean => Number.isFinite(ms);
@@ -16,7 +16,7 @@ const minuteIn = (minute: number, max: number): boolean => Number.isInteger(minu
  */
 export function validateSchedule(schedule: ScheduleDefinition): Result<ScheduleDefinition, string[]> {
   const problems: string[] = [];
-  if (localClock(schedule.timeZone) === undefined) problems.push(`time zone "${schedule.timeZone}" is not in the IANA database`);
+  if (wallClock(schedule.timeZone) === undefined) problems.push(`time zone "${schedule.timeZone}" is not in the IANA database`);
   const names = new Set<string>();
   for (const layer of schedule.layers) {
     if (names.has(layer.name)) problems.push(`layer "${layer.name}": the name is taken by an earlier layer`);

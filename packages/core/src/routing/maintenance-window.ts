@@ -1,8 +1,8 @@
 import type { Result } from '../result';
+import { toInstant, toLocalMs, wallClock, type WallClock } from '../time/wall-clock';
 import type { LabelMatcher } from './label-matcher';
 import { parseRecurrenceRule } from './recurrence-rule';
 import { rruleLibrary } from './rrule-library';
-import { fromWallClock, isTimeZone, toWallClock } from './wall-clock';
 
 /**
  * Planned maintenance: from `start` for `durationMs`, repeated by an RRULE, alerts its matchers
@@ -36,6 +36,7 @@ const MAX_CACHED = 4096;
 
 interface Schedule {
   readonly key: string;
+  readonly clock: WallClock;
   readonly startLocal: number;
   /** Wall-clock starts (local ms) in `[from, to)`. */
   readonly between: (from: number, to: number) => number[];
@@ -68,11 +69,13 @@ export function maintenanceOccurrences(window: MaintenanceWindow, from: number, 
   const schedule = scheduleOf(window);
   if (!schedule.ok || to <= from) return [];
   // A wall clock is at most a day off its instant (UTC offsets stay within ±14 h).
-  const localFrom = toWallClock(from, window.timeZone) - DAY_MS;
-  const localTo = toWallClock(to, window.timeZone) + DAY_MS;
+  const { clock } = schedule.value;
+  const localFrom = toLocalMs(clock, from) - DAY_MS;
+  const localTo = toLocalMs(clock, to) + DAY_MS;
   const found: Occurrence[] = [];
   for (const local of cachedBetween(schedule.value, localFrom, localTo)) {
-    const startsAt = fromWallClock(local, window.timeZone);
+    // RFC 5545 § 3.3.5: a start the spring change skips moves later by the gap (02:30 → 03:30).
+    const startsAt = toInstant(clock, local, 'shift-forward');
     if (startsAt >= from && startsAt < to) found.push({ startsAt, endsAt: startsAt + window.durationMs });
   }
   return found;
@@ -95,19 +98,20 @@ function scheduleOf(window: Pick<MaintenanceWindow, 'start' | 'timeZone' | 'rrul
 }
 
 function buildSchedule(key: string, window: Pick<MaintenanceWindow, 'start' | 'timeZone' | 'rrule'>): Result<Schedule, string> {
-  if (!isTimeZone(window.timeZone)) return { ok: false, error: `unknown time zone \`${window.timeZone}\`: use an IANA name such as Europe/Berlin or UTC` };
+  const clock = wallClock(window.timeZone);
+  if (clock === undefined) return { ok: false, error: `unknown time zone \`${window.timeZone}\`: use an IANA name such as Europe/Berlin or UTC` };
   const startLocal = localMsOf(window.start);
   if (startLocal === undefined) return { ok: false, error: `start \`${window.start}\` is not a local date and time such as 2026-03-07T02:00:00` };
   if (window.rrule === undefined) {
-    return { ok: true, value: { key, startLocal, between: (from, to) => (startLocal >= from && startLocal < to ? [startLocal] : []) } };
+    return { ok: true, value: { key, clock, startLocal, between: (from, to) => (startLocal >= from && startLocal < to ? [startLocal] : []) } };
   }
   const rule = parseRecurrenceRule(window.rrule);
   if (!rule.ok) return rule;
   const { RRule } = rruleLibrary;
   const until = rule.value.until;
   // The rule runs on the floating wall clock (dates whose UTC fields are local time), so DST
-  // never shifts an occurrence's time of day; `fromWallClock` then places each in real time.
-  const untilLocal = until === undefined ? undefined : until.utc ? toWallClock(until.time, window.timeZone) : until.time;
+  // never shifts an occurrence's time of day; `toInstant` then places each in real time.
+  const untilLocal = until === undefined ? undefined : until.utc ? toLocalMs(clock, until.time) : until.time;
   const recurrence = new RRule({
     ...RRule.parseString(rule.value.parts),
     dtstart: new Date(startLocal),
@@ -115,7 +119,7 @@ function buildSchedule(key: string, window: Pick<MaintenanceWindow, 'start' | 't
   });
   return {
     ok: true,
-    value: { key, startLocal, between: (from, to) => recurrence.between(new Date(from), new Date(to - 1), true).map((date) => date.getTime()) },
+    value: { key, clock, startLocal, between: (from, to) => recurrence.between(new Date(from), new Date(to - 1), true).map((date) => date.getTime()) },
   };
 }
 

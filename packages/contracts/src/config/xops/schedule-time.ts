@@ -48,7 +48,7 @@ export function parseScheduleTime(text: string): ScheduleTime | undefined {
 export function scheduleTimeInstant(text: string, timeZone: string): number | undefined {
   const time = parseScheduleTime(text);
   if (time === undefined) return undefined;
-  if (time.offsetMinutes === undefined) return instantOfLocalTime(time, timeZone);
+  if (time.offsetMinutes === undefined) return instantOfLocalTime(time, timeZone, 'jump');
   return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second) - time.offsetMinutes * 60_000;
 }
 
