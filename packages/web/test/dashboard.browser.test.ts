@@ -104,6 +104,20 @@ describe.runIf(present || peersRequired)('the dashboard in Chromium', { timeout:
     await checkPage(page, 'overview', errors);
   });
 
+  it('keeps the SLO table a table to assistive technology, laid out as a grid', async () => {
+    // The rows are grid rows so that row groups can skip layout out of view (styles.css); what
+    // Chromium tells a screen reader must still be a table. Two services (checkout: 1 SLO, search:
+    // 2): the header row, 2 service rows and 3 SLO rows; a row header in each of the 5 body rows,
+    // 5 cells in each of the 3 SLO rows.
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const roles = nodes.map((node) => node.ignored ? undefined : node.role?.value);
+    const count = (role: string) => roles.filter((found) => found === role).length;
+    expect({ table: count('table'), row: count('row'), columnheader: count('columnheader'), rowheader: count('rowheader'), cell: count('cell') })
+      .toEqual({ table: 1, row: 6, columnheader: 6, rowheader: 5, cell: 15 });
+  });
+
   it('acknowledges an incident from the overview', async () => {
     const first = page.locator('[data-testid="incident"][data-number="1"]');
     await first.getByRole('button', { name: 'Acknowledge #1' }).click();

@@ -3,21 +3,17 @@ import { Link } from '../router/link';
 import { formatBurnRate, formatPercent } from '../format/percent';
 import { AlertBadge } from './alert-badge';
 import { BudgetBar } from './budget-bar';
+import { groupHeight } from './group-height';
 import type { ServiceGroup } from './risk-order';
 
-/** Every service with its SLOs as compact rows, riskiest first; one `<tbody>` per service. */
+/**
+ * Every service with its SLOs as compact rows, riskiest first; one `<tbody>` per service, which
+ * the browser lays out and paints only near the view (`content-visibility`, styles.css).
+ */
 export function SloTable({ groups }: { readonly groups: readonly ServiceGroup[] }) {
   return (
     <div className="table-scroll" role="region" aria-label="SLOs by service" tabIndex={0}>
       <table className="slo-table" data-testid="slo-table">
-        <colgroup>
-          <col />
-          <col className="col-num" />
-          <col className="col-num" />
-          <col className="col-budget" />
-          <col className="col-burn" />
-          <col className="col-alerts" />
-        </colgroup>
         <thead>
           <tr>
             <th scope="col">SLO</th>
@@ -29,12 +25,12 @@ export function SloTable({ groups }: { readonly groups: readonly ServiceGroup[] 
           </tr>
         </thead>
         {groups.map((group) => (
-          <tbody key={group.service} data-testid="service-group" data-service={group.service}>
-            <tr className="service-row">
+          <tbody key={group.service} data-testid="service-group" data-service={group.service} style={{ containIntrinsicSize: groupHeight(group.rows.length) }}>
+            <tr className="service-row span-row">
               <th scope="rowgroup" colSpan={6} title={group.service}>{group.displayName}</th>
             </tr>
             {group.rows.length === 0 && (
-              <tr><td colSpan={6} className="muted">No SLO shown for this service.</td></tr>
+              <tr className="span-row"><td colSpan={6} className="muted">No SLO shown for this service.</td></tr>
             )}
             {group.rows.map((row) => (
               <tr key={row.key} data-testid="slo-row" data-slo={row.slo} data-state={row.state}>
