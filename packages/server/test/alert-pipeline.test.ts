@@ -1,5 +1,6 @@
 import type { AlertIntakeResultBody, IncidentDetailsBody, IncomingAlertBody, SilenceBody } from '@xops/contracts';
 import { testDatabaseEngines, type AlertReport } from '@xops/store';
+import { alertFingerprint } from '@xops/core';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAlertGroupsLoop, type AlertGroupsLoop } from '../src/alerts/alert-groups-loop';
@@ -170,6 +171,26 @@ describe.each(testDatabaseEngines())('the alert pipeline on %s', (engine) => {
     expect(await loop.tick()).toEqual({ groups: 1, notifications: 1 });
     const [latest] = await t.store.listNotifications();
     expect(latest?.message).toMatchObject({ title: '[FIRING:1] DiskFull', text: 'some alerts resolved (route cart{service="cart"}).\nFiring: disk-b is 95% full\nResolved: disk-a is 95% full' });
+  });
+
+  it('finds an alert by its fingerprint when Alertmanager keys it by that fingerprint, as a real Alertmanager does', async () => {
+    // The fixture's fingerprint is made up; Alertmanager's own is the label hash xops computes
+    // too, and such alerts are found by their key rather than the fingerprint index (migration 0009).
+    const body = alertmanagerWebhook({ status: 'firing', startsAt: iso(T0) });
+    const [sent] = body.alerts;
+    const fingerprint = alertFingerprint(sent?.labels ?? {});
+    const fired = await post('/api/v1/integrations/alertmanager', tokens.alertmanager, { ...body, alerts: [{ ...sent, fingerprint }] });
+    expect(fired.alerts).toEqual([{ dedupKey: fingerprint, fingerprint, status: 'firing', outcome: 'waiting', incident: null }]);
+    // The group's first look reads its member by fingerprint: the incident opens with the alert.
+    clock.set(T0 + 30 * SECOND);
+    expect(await loop.tick()).toEqual({ groups: 1, notifications: 1 });
+    expect((await timeline('1')).events.slice(0, 2)).toEqual([
+      [iso(T0 + 30 * SECOND), 'opened', 'xops', `#1 opened: ${SUMMARY}`],
+      [iso(T0 + 30 * SECOND), 'alert', 'alertmanager', `Alert: ${SUMMARY}`],
+    ]);
+    const created = await t.call({ method: 'POST', url: '/api/v1/silences', as: 'responder', payload: { matchers: ['alertname="ErrorBudgetBurn"'], untilResolved: fingerprint, comment: 'fixing it' } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ untilResolved: { fingerprint, startsAt: iso(T0) }, state: 'active' });
   });
 
   it('takes requests made at once in one transaction: each is answered with its own alerts, the channel told once for all', async () => {

@@ -2,6 +2,7 @@ import { alertOutcomeSchema, alertSourceSchema, type AlertOutcome, type AlertSou
 import type { LabelSet, TrackedAlert } from '@xops/core';
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
+import { fingerprintLookups } from './alert-fingerprint-lookup';
 import type { AlertsTable, XopsDatabase } from './xops-database';
 import type { StoreEngine } from './xops-store';
 
@@ -72,10 +73,11 @@ export async function findAlertRows(trx: Kysely<XopsDatabase>, keys: readonly { 
 export async function findAlertRowsByFingerprint(trx: Kysely<XopsDatabase>, fingerprints: Iterable<string>): Promise<Map<string, AlertRow>> {
   const found = new Map<string, AlertRow>();
   for (const chunk of chunks([...new Set(fingerprints)])) {
-    const rows = await trx.selectFrom('alerts').selectAll().where('fingerprint', 'in', chunk).execute();
-    for (const row of rows) {
-      const known = found.get(row.fingerprint);
-      if (known === undefined || Number(row.received_at_ms) > Number(known.received_at_ms)) found.set(row.fingerprint, row);
+    for (const lookup of fingerprintLookups(chunk)) {
+      for (const row of await trx.selectFrom('alerts').selectAll().where(lookup).execute()) {
+        const known = found.get(row.fingerprint);
+        if (known === undefined || Number(row.received_at_ms) > Number(known.received_at_ms)) found.set(row.fingerprint, row);
+      }
     }
   }
   return found;

@@ -27,6 +27,7 @@ import {
   type ActionItemPatch, type ActionItemRecord, type NewActionItem,
 } from './action-items';
 import { runInTransaction } from './run-in-transaction';
+import { fingerprintLookups } from './alert-fingerprint-lookup';
 import { intakeAlerts, isInhibitionSource, type AlertIntake, type AlertIntakeOutcome, type AlertRouting } from './alert-intake';
 import { listDueAlertGroups } from './alert-groups';
 import { listIncomingAlerts, reflagInhibitionSources, type IncomingAlertQuery, type IncomingAlertRecord } from './alerts';
@@ -281,11 +282,15 @@ export class KyselyStore implements XopsStore {
   }
 
   async findFiringAlert(fingerprint: string, now: number): Promise<{ fingerprint: string; startsAt: number } | undefined> {
-    const row = await this.#db.selectFrom('alerts').select(['fingerprint', 'starts_at_ms'])
-      .where('fingerprint', '=', fingerprint).where('status', '=', 'firing')
-      .where((eb) => eb.or([eb('ends_at_ms', 'is', null), eb('ends_at_ms', '>', now)]))
-      .orderBy('starts_at_ms').executeTakeFirst();
-    return row && { fingerprint: row.fingerprint, startsAt: Number(row.starts_at_ms) };
+    let earliest: number | undefined;
+    for (const lookup of fingerprintLookups([fingerprint])) {
+      const row = await this.#db.selectFrom('alerts').select('starts_at_ms')
+        .where(lookup).where('status', '=', 'firing')
+        .where((eb) => eb.or([eb('ends_at_ms', 'is', null), eb('ends_at_ms', '>', now)]))
+        .orderBy('starts_at_ms').executeTakeFirst();
+      if (row !== undefined && (earliest === undefined || Number(row.starts_at_ms) < earliest)) earliest = Number(row.starts_at_ms);
+    }
+    return earliest === undefined ? undefined : { fingerprint, startsAt: earliest };
   }
 
   createSilence(silence: NewSilence, now: number): Promise<SilenceRecord> {

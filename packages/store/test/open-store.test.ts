@@ -51,7 +51,7 @@ describe.each(testDatabaseEngines())('openStore on %s', (engine) => {
     }
     const third = await openStore(t.options);
     await third.close();
-    expect(await appliedMigrations(engine, t.options)).toEqual(['0001-initial', '0002-slo-engine', '0003-golden-signals', '0004-scoped-tokens', '0005-incidents', '0006-signal-rollup', '0007-alert-intake', '0008-alert-index-trim']);
+    expect(await appliedMigrations(engine, t.options)).toEqual(['0001-initial', '0002-slo-engine', '0003-golden-signals', '0004-scoped-tokens', '0005-incidents', '0006-signal-rollup', '0007-alert-intake', '0008-alert-index-trim', '0009-alert-fingerprint-index']);
   });
 
   it('can be closed twice', async () => {
@@ -98,6 +98,7 @@ describe('openStore on SQLite', () => {
       'database migration applied {"migration":"0006-signal-rollup"}',
       'database migration applied {"migration":"0007-alert-intake"}',
       'database migration applied {"migration":"0008-alert-index-trim"}',
+      'database migration applied {"migration":"0009-alert-fingerprint-index"}',
       'store opened {"engine":"sqlite"}',
       'store opened {"engine":"sqlite"}',
     ]);

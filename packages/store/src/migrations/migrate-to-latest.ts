@@ -10,6 +10,7 @@ import { incidentsMigration } from './0005-incidents';
 import { signalRollupMigration } from './0006-signal-rollup';
 import { alertIntakeMigration } from './0007-alert-intake';
 import { alertIndexTrimMigration } from './0008-alert-index-trim';
+import { alertFingerprintIndexMigration } from './0009-alert-fingerprint-index';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 function allMigrations(engine: StoreEngine): Record<string, Migration> {
@@ -22,6 +23,7 @@ function allMigrations(engine: StoreEngine): Record<string, Migration> {
     '0006-signal-rollup': signalRollupMigration(engine),
     '0007-alert-intake': alertIntakeMigration(),
     '0008-alert-index-trim': alertIndexTrimMigration(),
+    '0009-alert-fingerprint-index': alertFingerprintIndexMigration(),
   };
 }
 
