@@ -44,9 +44,9 @@ export function walSyncingDriver(inner: Driver, syncer: WalSyncer): Driver {
       await inner.rollbackTransaction(connection);
       inTransaction = false;
     },
-    savepoint: (connection, name, compile) => inner.savepoint?.(connection, name, compile) ?? Promise.resolve(),
-    rollbackToSavepoint: (connection, name, compile) => inner.rollbackToSavepoint?.(connection, name, compile) ?? Promise.resolve(),
-    releaseSavepoint: (connection, name, compile) => inner.releaseSavepoint?.(connection, name, compile) ?? Promise.resolve(),
+    savepoint: inner.savepoint?.bind(inner),
+    rollbackToSavepoint: inner.rollbackToSavepoint?.bind(inner),
+    releaseSavepoint: inner.releaseSavepoint?.bind(inner),
     async releaseConnection(connection) {
       const sync = unsynced;
       unsynced = false;
