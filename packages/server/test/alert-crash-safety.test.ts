@@ -9,6 +9,7 @@ import { bootstrapAdminToken } from '../src/auth/bootstrap-admin-token';
 import { NOTIFICATIONS_LEASE } from '../src/notifications/notifier';
 import { ingestToken } from './alert-fixtures';
 import { startHttpReceiver, type HttpReceiver } from './notification-peers';
+import { waitFor } from './wait-for';
 
 const SCRIPT = fileURLToPath(new URL('./alert-crash-server.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -79,16 +80,6 @@ async function startServerProcess(options: OpenStoreOptions, running: ServerProc
   const { url, holder } = JSON.parse(line) as { url: string; holder: string };
   Object.assign(partial, { url, holder });
   return partial;
-}
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 interface StreamResult {

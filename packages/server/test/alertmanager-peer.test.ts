@@ -14,6 +14,7 @@ import { ingestToken } from './alert-fixtures';
 import { ALERTMANAGER, alertmanagerPresent, startPeerProcess, type PeerProcess } from './alertmanager-peer';
 import { startHttpReceiver, type HttpReceiver } from './notification-peers';
 import { PROMETHEUS, peersRequired } from './prometheus-peer';
+import { waitFor } from './wait-for';
 
 const present = alertmanagerPresent('The Prometheus → Alertmanager → xops test');
 const SECRET = 'peer-test-webhook-secret-0123456789';
@@ -60,16 +61,6 @@ const alertmanagerConfig = (options: { url: string; token: string }) => [
   '        send_resolved: true',
   `        http_config: { authorization: { credentials: "${options.token}" } }`,
 ].join('\n');
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, logs: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the peers said:\n${logs().slice(-4000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe.runIf(present || peersRequired)('a real Prometheus rule through a real Alertmanager to xops', () => {
   let dir: string | undefined;
@@ -149,7 +140,7 @@ describe.runIf(present || peersRequired)('a real Prometheus rule through a real 
     const [opened] = await waitFor('the incident to open', 30_000, async () => {
       const incidents = await get<IncidentBody[]>('/api/v1/incidents');
       return incidents.length > 0 ? incidents : undefined;
-    }, logs);
+    }, { logs });
     const openedAt = Date.now();
     const labels = { alertname: 'FlagRaised', instance: targetAddress, job: 'flagd', severity: 'critical', team: 'peer', service: 'flagd' };
     const [alert] = await get<IncomingAlertBody[]>('/api/v1/alerts/incoming');
@@ -175,7 +166,7 @@ describe.runIf(present || peersRequired)('a real Prometheus rule through a real 
 
     // The page reaches the test's receiver: signed, with the key of what it is.
     const key = `incident:${opened?.id}:level:1:round:0:ada:webhook`;
-    const page = await waitFor('the page to reach the receiver', 15_000, async () => receiver!.requests.find((request) => request.path === '/page/ada'), logs);
+    const page = await waitFor('the page to reach the receiver', 15_000, async () => receiver!.requests.find((request) => request.path === '/page/ada'), { logs });
     const pagedAt = Date.now();
     expect(page.headers).toMatchObject({
       'content-type': 'application/json',
@@ -196,7 +187,7 @@ describe.runIf(present || peersRequired)('a real Prometheus rule through a real 
     const resolved = await waitFor('the incident to resolve', 30_000, async () => {
       const details = await get<IncidentDetailsBody>('/api/v1/incidents/1');
       return details.state === 'resolved' ? details : undefined;
-    }, logs);
+    }, { logs });
     const resolvedAt = Date.now();
     expect(resolved.timeline.map((event) => [event.kind, event.actor, event.text]).slice(4)).toEqual([
       ['alert-resolved', 'alertmanager', `Resolved: ${SUMMARY}`],
@@ -217,7 +208,7 @@ describe.runIf(present || peersRequired)('a real Prometheus rule through a real 
     const metrics = await waitFor('Alertmanager to count both notifications', 5000, async () => {
       const text = await (await fetch(`http://${alertmanager.address}/metrics`)).text();
       return webhookCount(text, 'alertmanager_notifications_total') >= 2 ? text : undefined;
-    }, logs);
+    }, { logs });
     expect(webhookCount(metrics, 'alertmanager_notifications_failed_total')).toBe(0);
     process.stderr.write(`alertmanager peer: peers ready ${peersReadyAt - startedAt} ms after the start; rule firing → incident ${openedAt - peersReadyAt} ms, `
       + `→ page received ${pagedAt - peersReadyAt} ms; gauge lowered → incident resolved ${resolvedAt - loweredAt} ms; ${Date.now() - startedAt} ms in all\n`);

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SLO_EVALUATION_LEASE } from '../src/slo/slo-evaluator';
 import { SCRAPE_LEASE } from '../src/telemetry/scrape/scraper';
 import { applyCheckout, applyDocuments, BUCKET, buckets, DAY, MINUTE, SERIES } from './slo-fixtures';
+import { waitFor } from './wait-for';
 
 const SCRIPT = fileURLToPath(new URL('./lease-failover-server.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -37,16 +38,6 @@ async function startReplica(databaseUrl: string): Promise<Replica> {
   });
   const { holder } = JSON.parse(line) as { holder: string };
   return { child, holder, exited, log };
-}
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const postgres = testDatabaseEngines().includes('postgres');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTelemetryApp, type TelemetryTestApp } from './telemetry-app';
 import { scrapeAndRemoteWriteConfig } from './prometheus-peer';
+import { waitFor } from './wait-for';
 
 // Debian's package (`apt-get install -y prometheus`); .ci/run installs it and sets XOPS_REQUIRE_PEERS=1.
 const PROMETHEUS = process.env.XOPS_PROMETHEUS_BIN ?? '/usr/bin/prometheus';
@@ -16,16 +17,6 @@ const required = process.env.XOPS_REQUIRE_PEERS === '1';
 if (!present && !required) console.warn(`Real-Prometheus remote-write test skipped: ${PROMETHEUS} is missing (apt-get install -y prometheus).`);
 
 const METRICS = '# TYPE demo_requests_total counter\ndemo_requests_total{code="200"} 17\n# TYPE demo_queue_depth gauge\ndemo_queue_depth 3\n';
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: number, logs: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; Prometheus said:\n${logs().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe.runIf(present || required)('a real Prometheus remote-writing to xops', () => {
   let t: TelemetryTestApp;
@@ -66,12 +57,12 @@ describe.runIf(present || required)('a real Prometheus remote-writing to xops', 
 
   it('delivers the scraped counter as cumulative and the gauges as gauge samples', async () => {
     expect(present, `${PROMETHEUS} is missing and XOPS_REQUIRE_PEERS=1`).toBe(true);
-    const found = await waitFor('demo_requests_total and demo_queue_depth at the sink', () => {
+    const found = await waitFor('demo_requests_total and demo_queue_depth at the sink', 45_000, () => {
       const received = t.sink.received();
       const counter = received.find((s) => s.name === 'demo_requests_total');
       const gauge = received.find((s) => s.name === 'demo_queue_depth');
       return counter && gauge ? { counter, gauge, up: received.find((s) => s.name === 'up') } : undefined;
-    }, 45_000, () => logs);
+    }, { logs: () => logs });
     const instance = found.counter.labels.instance;
     expect(instance).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(found.counter).toMatchObject({ kind: 'cumulative', labels: { code: '200', job: 'demo', instance }, value: 17 });

@@ -15,6 +15,7 @@ import { createScraper, type Scraper } from '../src/telemetry/scrape/scraper';
 import { freePort, peersRequired, PROMETHEUS, prometheusPresent, scrapeAndRemoteWriteConfig } from './prometheus-peer';
 import { applyDocuments } from './slo-fixtures';
 import { openTestApp, type TestApp } from './test-app';
+import { waitFor } from './wait-for';
 
 const present = prometheusPresent('Telemetry paths agreement test with a real Prometheus');
 const SECOND = 1000;
@@ -41,14 +42,6 @@ class WatchedSink implements TelemetrySink {
 }
 
 const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
-
-async function waitFor(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number, logs: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!await probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; Prometheus said:\n${logs().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 // One counter, three paths. Each SLI selects `http_requests_total{service="agree"}`; the extra
 // matcher only tells the paths apart inside xops' one sink: Prometheus adds `job` (and `instance`)
@@ -144,7 +137,7 @@ describe.runIf(present || peersRequired)('one counter through scrape, remote wri
   it('gives the same good/total from all three paths over whole buckets they all covered', async () => {
     // Every path must hold a sample of the untouched counter before the compared range starts.
     const started = Date.now();
-    await waitFor('a first sample on every path', () => (sink.latest.get('scrape') ?? 0) > started && (sink.latest.get('remote-write') ?? 0) > started, 20_000, () => logs);
+    await waitFor('a first sample on every path', 20_000, () => ((sink.latest.get('scrape') ?? 0) > started && (sink.latest.get('remote-write') ?? 0) > started ? true : undefined), { logs: () => logs, everyMs: 100 });
 
     // Why the paths can differ, and why they do not here: each path files a counter's increase in
     // the 10 s bucket of the sample that showed it, and the three paths sample at different
@@ -175,7 +168,7 @@ describe.runIf(present || peersRequired)('one counter through scrape, remote wri
     // The last increment must stay inside the range's quiet tail; a stalled event loop would void the premise.
     expect(Date.now()).toBeLessThan(B - 2 * SECOND);
 
-    await waitFor('both xops paths past the end of the range', () => (sink.latest.get('scrape') ?? 0) >= B && (sink.latest.get('remote-write') ?? 0) >= B, 15_000, () => logs);
+    await waitFor('both xops paths past the end of the range', 15_000, () => ((sink.latest.get('scrape') ?? 0) >= B && (sink.latest.get('remote-write') ?? 0) >= B ? true : undefined), { logs: () => logs, everyMs: 100 });
     // Written once held for 1 s past B; remote write's samples before B have all arrived (a queue shard sends in order).
     await sleepUntil(B + 1500);
     await sink.flush();

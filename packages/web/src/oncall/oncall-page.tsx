@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
 import { ProblemMessage } from '../common/problem-message';
 import { usePolling } from '../data/use-polling';
-import { formatInstant } from '../format/time-text';
 import { navigate, useLocation } from '../router/navigation';
 import { useSession } from '../session/session-context';
 import { ScheduleCalendar } from './schedule-calendar';
+import { OnCallEntry } from './on-call-entry';
 import { WhoIsPaged } from './who-is-paged';
 import './oncall.css';
 
@@ -41,17 +41,7 @@ export function OnCallPage() {
         <section aria-labelledby="now-heading">
           <h2 id="now-heading">Now</h2>
           <ul className="card-list now-list" data-testid="on-call-now">
-            {schedules.map((entry) => (
-              <li key={entry.schedule} data-schedule={entry.schedule}>
-                <div><strong>{entry.onCall === null ? 'Nobody' : entry.onCall.displayName ?? entry.onCall.name}</strong></div>
-                <div className="muted">
-                  {entry.schedule}{entry.team !== null && <> ({entry.team})</>}
-                  {entry.source?.kind === 'override' && <> · override</>}
-                  {entry.until !== null && <> · until {formatInstant(entry.until)}</>}
-                </div>
-                {entry.problem !== null && <div className="problem">{entry.problem}</div>}
-              </li>
-            ))}
+            {schedules.map((entry) => <OnCallEntry key={entry.schedule} entry={entry} />)}
           </ul>
         </section>
       )}

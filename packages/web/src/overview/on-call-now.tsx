@@ -1,7 +1,7 @@
 import type { OnCallBody } from '@xops/contracts';
 import { ProblemMessage } from '../common/problem-message';
-import { formatInstant } from '../format/time-text';
 import type { Part } from '../data/part';
+import { OnCallEntry } from '../oncall/on-call-entry';
 
 /** Who is on call now for every schedule, until when, and the gaps where nobody is. */
 export function OnCallNow({ onCall }: { readonly onCall: Part<OnCallBody> }) {
@@ -14,16 +14,7 @@ export function OnCallNow({ onCall }: { readonly onCall: Part<OnCallBody> }) {
       )}
       {onCall.ok && onCall.value.schedules.length > 0 && (
         <ul className="card-list">
-          {onCall.value.schedules.map((entry) => (
-            <li key={entry.schedule}>
-              <div><strong>{entry.onCall === null ? 'Nobody' : entry.onCall.displayName ?? entry.onCall.name}</strong></div>
-              <div className="muted">
-                {entry.schedule}{entry.team !== null && <> ({entry.team})</>}
-                {entry.until !== null && <> · until {formatInstant(entry.until)}</>}
-              </div>
-              {entry.problem !== null && <div className="problem">{entry.problem}</div>}
-            </li>
-          ))}
+          {onCall.value.schedules.map((entry) => <OnCallEntry key={entry.schedule} entry={entry} />)}
         </ul>
       )}
     </section>
