@@ -1,19 +1,17 @@
 import type { ConfigObject, SloStatusListBody } from '@xops/contracts';
 import { testDatabaseEngines } from '@xops/store';
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../src/clock/fake-clock';
-import { createSloEvaluator, type SloEvaluator } from '../src/slo/slo-evaluator';
-import { applyCheckout, applyDocuments, availabilitySlo, buckets, HOUR, MINUTE, SERIES, T0 } from './slo-fixtures';
-import { openTestApp, type TestApp } from './test-app';
+import type { SloEvaluator } from '../src/slo/slo-evaluator';
+import { brokenSlo, openEvaluatingApp } from './evaluating-app';
+import { availabilitySlo, buckets, HOUR, MINUTE, SERIES, T0 } from './slo-fixtures';
+import type { TestApp } from './test-app';
 
 // `GET /api/v1/slo-statuses`: the overview's one request for every SLO (issue 6's bench: one
 // status request per SLO took the overview of 1,000 SLOs far past its 1 s).
 
 /** The checkout SLO at 99 %, named `status`: its name is what `/api/v1/slos/status` would have taken. */
 const namedStatus: ConfigObject = { ...availabilitySlo, metadata: { name: 'status' }, spec: { ...availabilitySlo.spec, objectives: [{ displayName: 'Available', target: 0.99 }] } };
-/** An SLO on an SLI that does not exist: stored, but it cannot be evaluated. */
-const broken: ConfigObject = { ...availabilitySlo, metadata: { name: 'broken' }, spec: { ...availabilitySlo.spec, indicatorRef: 'missing' } };
 
 describe.each(testDatabaseEngines())('GET /api/v1/slo-statuses on %s', (engine) => {
   let testApp: TestApp;
@@ -22,12 +20,7 @@ describe.each(testDatabaseEngines())('GET /api/v1/slo-statuses on %s', (engine) 
 
   beforeEach(async () => {
     clock.set(T0 + 10 * MINUTE);
-    testApp = await openTestApp(engine, {
-      clock,
-      evaluator: (store) => (evaluator = createSloEvaluator({ store, clock, logger: pino({ enabled: false }), holder: 'replica-a' })),
-    });
-    await applyCheckout(testApp.store);
-    await applyDocuments(testApp.store, namedStatus, broken);
+    ({ testApp, evaluator } = await openEvaluatingApp(engine, clock, namedStatus, brokenSlo));
     // Two clean hours of 1,000 requests per 10 s, then 10 minutes with 10 of each 1,000 failing.
     await testApp.store.writeBuckets(SERIES, buckets(T0 - 2 * HOUR, T0 + 10 * MINUTE, 1000, (start) => (start >= T0 ? 10 : 0)), 'replace');
   });

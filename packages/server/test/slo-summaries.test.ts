@@ -1,11 +1,11 @@
 import type { ConfigObject, SloStatusListBody, SloSummaryListBody } from '@xops/contracts';
 import { testDatabaseEngines } from '@xops/store';
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../src/clock/fake-clock';
-import { createSloEvaluator, type SloEvaluator } from '../src/slo/slo-evaluator';
-import { applyCheckout, applyDocuments, availabilitySlo, buckets, HOUR, MINUTE, SERIES, T0 } from './slo-fixtures';
-import { openTestApp, type TestApp } from './test-app';
+import type { SloEvaluator } from '../src/slo/slo-evaluator';
+import { brokenSlo, openEvaluatingApp } from './evaluating-app';
+import { availabilitySlo, buckets, HOUR, MINUTE, SERIES, T0 } from './slo-fixtures';
+import type { TestApp } from './test-app';
 
 // `GET /api/v1/slo-summaries`: the overview's one request, a tenth the size of the statuses
 // (issue 6's bench: parsing 3 MB of statuses for 1,000 SLOs held the overview past its 1 s).
@@ -16,8 +16,6 @@ const labelled: ConfigObject = {
   metadata: { name: 'labelled', displayName: 'Checkout, labelled', labels: { team: 'payments', tier: ['1', 'gold'] } },
   spec: { ...availabilitySlo.spec, objectives: [{ displayName: 'Available', target: 0.99 }] },
 };
-/** An SLO on an SLI that does not exist: stored, but it cannot be evaluated. */
-const broken: ConfigObject = { ...availabilitySlo, metadata: { name: 'broken' }, spec: { ...availabilitySlo.spec, indicatorRef: 'missing' } };
 
 describe.each(testDatabaseEngines())('GET /api/v1/slo-summaries on %s', (engine) => {
   let testApp: TestApp;
@@ -26,12 +24,7 @@ describe.each(testDatabaseEngines())('GET /api/v1/slo-summaries on %s', (engine)
 
   beforeEach(async () => {
     clock.set(T0 + 10 * MINUTE);
-    testApp = await openTestApp(engine, {
-      clock,
-      evaluator: (store) => (evaluator = createSloEvaluator({ store, clock, logger: pino({ enabled: false }), holder: 'replica-a' })),
-    });
-    await applyCheckout(testApp.store);
-    await applyDocuments(testApp.store, labelled, broken);
+    ({ testApp, evaluator } = await openEvaluatingApp(engine, clock, labelled, brokenSlo));
   });
   afterEach(async () => { await testApp.close(); });
 
