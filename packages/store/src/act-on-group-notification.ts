@@ -7,7 +7,8 @@ import type { AlertRowSet } from './alert-row-set';
 import { formatOutcome, parseTextMap, type AlertRow } from './alerts';
 import { appendIncidentEvents, type IncidentRecord } from './incident-records';
 import type { LabelReader } from './label-reader';
-import type { NewNotification } from './outbox';
+import { groupMessage } from './group-message';
+import type { ChannelDestination, NewNotification } from './outbox';
 import type { XopsDatabase } from './xops-database';
 
 export interface ActContext {
@@ -33,9 +34,9 @@ export async function actOnGroupNotification(trx: Kysely<XopsDatabase>, notifica
     for (const row of firing) row.outcome = formatOutcome(outcome, to);
   };
   if (target.kind === 'channel') {
-    const written = routing.channelNotifications(notification, (fingerprint) => rows.peek(fingerprint)?.summary);
-    if (written.ok) context.outbox.push(...written.value);
-    if (notification.firing.length > 0) mark(written.ok ? 'notified' : 'undelivered', `channel/${target.name}`);
+    const destination = routing.channels.get(target.name);
+    if (destination?.ok === true) context.outbox.push(channelNotification(notification, target.name, destination.value, (fingerprint) => rows.peek(fingerprint)?.summary));
+    if (notification.firing.length > 0) mark(destination?.ok === true ? 'notified' : 'undelivered', `channel/${target.name}`);
     return;
   }
   if (target.kind === 'ticket') {
@@ -46,7 +47,7 @@ export async function actOnGroupNotification(trx: Kysely<XopsDatabase>, notifica
   let incident = await openIncidentOfGroup(trx, notification.groupKey);
   if (incident === undefined && notification.action === 'page') {
     incident = await openAlertIncident(trx, {
-      groupKey: notification.groupKey, policy: target.name, snapshot: routing.escalationSnapshot(target.name), alerts: firing.map((row) => incidentAlertOf(row, labelsOf)), now,
+      groupKey: notification.groupKey, policy: target.name, snapshot: routing.escalationSnapshots.get(target.name) ?? { ok: false, error: `EscalationPolicy "${target.name}" does not exist: apply it` }, alerts: firing.map((row) => incidentAlertOf(row, labelsOf)), now,
     });
     for (const row of firing) row.incident_id = incident.id;
   } else if (incident !== undefined) {
@@ -60,6 +61,21 @@ export async function actOnGroupNotification(trx: Kysely<XopsDatabase>, notifica
     groupIncidents.set(notification.groupKey, incident.id);
   }
   mark(notification.action === 'page' ? 'paged' : 'notified', `escalation-policy/${target.name}`);
+}
+
+/** The outbox row that tells a notify-only channel about a group (`summaryOf` gives an alert's summary by its fingerprint). */
+function channelNotification(
+  notification: GroupNotification, name: string, destination: ChannelDestination, summaryOf: (fingerprint: string) => string | undefined,
+): NewNotification {
+  return {
+    idempotencyKey: `alerts:${notification.idempotencyKey}:channel:${name}`,
+    incidentId: null,
+    channel: destination.channel,
+    destination: destination.destination,
+    recipient: null,
+    message: groupMessage(notification, summaryOf),
+    createdAt: notification.at,
+  };
 }
 
 export function incidentAlertOf(row: AlertRow, labelsOf: (text: string) => LabelSet = parseTextMap): IncidentAlert {

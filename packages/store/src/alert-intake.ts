@@ -17,7 +17,7 @@ import type { EscalationSnapshot } from './escalation-snapshot';
 import type { IncidentRecord } from './incident-records';
 import { incidentNumbers, intakeAlertResult } from './intake-alert-results';
 import { labelReader, type LabelReader } from './label-reader';
-import { enqueueNotifications, type NewNotification } from './outbox';
+import { enqueueNotifications, type ChannelDestination, type NewNotification } from './outbox';
 import { endSilences, loadRoutingSilences } from './silences';
 import { StoreConflictError } from './store-conflict-error';
 import { timeOrderedId } from './time-ordered-id';
@@ -45,16 +45,14 @@ export type AlertReport =
 
 /**
  * The compiled routing config, and what the transaction needs from outside that it cannot read
- * itself: an escalation policy's snapshot (made from the applied on-call config before the
- * transaction) and the outbox rows of a channel's notification.
+ * itself, all of it data (it may cross to the thread that runs the intake: alert-intake-thread.ts):
+ * the snapshot of each escalation policy a route pages (made from the applied on-call config before
+ * the transaction) and where each notify-only channel delivers. A name missing from either map
+ * was never applied.
  */
 export interface AlertRouting extends RoutingConfig {
-  escalationSnapshot(policy: string): Result<EscalationSnapshot, string>;
-  /**
-   * The outbox rows that tell a `channel` target (`summaryOf` gives an alert's summary by its
-   * fingerprint); an error when the channel cannot be reached.
-   */
-  channelNotifications(notification: GroupNotification, summaryOf: (fingerprint: string) => string | undefined): Result<readonly NewNotification[], string>;
+  readonly escalationSnapshots: ReadonlyMap<string, Result<EscalationSnapshot, string>>;
+  readonly channels: ReadonlyMap<string, Result<ChannelDestination, string>>;
 }
 
 export interface AlertIntake {

@@ -27,6 +27,9 @@ export interface NewNotification {
   readonly createdAt: number;
 }
 
+/** Where a notify-only channel's messages go: the outbox channel and its URL or address. */
+export type ChannelDestination = Pick<NewNotification, 'channel' | 'destination'>;
+
 /** A notification as the outbox holds it; times are epoch ms. */
 export interface NotificationRecord extends Omit<NewNotification, 'message'> {
   readonly id: string;

@@ -14,7 +14,7 @@ export type { ActionItemPatch, ActionItemRecord, ActionItemStatus, NewActionItem
 import type { ApplyOutcome, AuditEntry, ConfigObject, RoutingConfig, StoredObject, TokenGrant, TokenInfo } from '@xops/contracts';
 import type { ClaimedNotification, NewNotification, NotificationQuery, NotificationRecord } from './outbox';
 
-export type { ClaimedNotification, NewNotification, NotificationQuery, NotificationRecord } from './outbox';
+export type { ChannelDestination, ClaimedNotification, NewNotification, NotificationQuery, NotificationRecord } from './outbox';
 import type { AlertIntake, AlertIntakeOutcome, AlertRouting } from './alert-intake';
 import type { IncomingAlertQuery, IncomingAlertRecord } from './alerts';
 import type { NewSilence, SilenceRecord } from './silences';

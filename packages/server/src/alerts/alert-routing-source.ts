@@ -1,9 +1,8 @@
 import { compileRouting, validateConfigDocument } from '@xops/contracts';
 import type { InhibitRule, MaintenanceWindow, Result, RouteNode, RouteTree } from '@xops/core';
-import type { AlertRouting, EscalationSnapshot, NewNotification, XopsStore } from '@xops/store';
+import type { AlertRouting, ChannelDestination, EscalationSnapshot, XopsStore } from '@xops/store';
 import { snapshotEscalationPolicy } from '../incidents/escalation-snapshot';
-import { channelDestination, type ChannelDestination } from './channel-destination';
-import { groupMessage } from './group-message';
+import { channelDestination } from './channel-destination';
 
 /** The kinds routing is compiled from: a change to any of them may change where an alert goes. */
 export const ROUTING_KINDS = ['Route', 'MaintenanceWindow', 'AlertNotificationTarget', 'EscalationPolicy', 'Schedule', 'Team'] as const;
@@ -88,23 +87,8 @@ export function createAlertRoutingSource(options: { readonly store: XopsStore; r
         trees,
         inhibitRules,
         maintenanceWindows,
-        escalationSnapshot: (policy) => snapshots.get(policy) ?? { ok: false, error: `EscalationPolicy "${policy}" does not exist: apply it` },
-        channelNotifications: (notification, summaryOf) => {
-          if (notification.target.kind !== 'channel') return { ok: true, value: [] };
-          const { name } = notification.target;
-          const destination = channels.get(name) ?? { ok: false, error: `AlertNotificationTarget "${name}" does not exist: apply it` };
-          if (!destination.ok) return destination;
-          const row: NewNotification = {
-            idempotencyKey: `alerts:${notification.idempotencyKey}:channel:${name}`,
-            incidentId: null,
-            channel: destination.value.channel,
-            destination: destination.value.destination,
-            recipient: null,
-            message: groupMessage(notification, summaryOf),
-            createdAt: notification.at,
-          };
-          return { ok: true, value: [row] };
-        },
+        escalationSnapshots: snapshots,
+        channels,
       },
     };
   }

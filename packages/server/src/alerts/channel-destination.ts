@@ -1,11 +1,6 @@
 import { alertNotificationTargetSpecSchema, type ConfigObject, type NotificationChannel } from '@xops/contracts';
 import type { Result } from '@xops/core';
-
-/** Where a notify-only channel's messages go: the outbox channel and its URL or address. */
-export interface ChannelDestination {
-  readonly channel: NotificationChannel;
-  readonly destination: string;
-}
+import type { ChannelDestination } from '@xops/store';
 
 /** The annotation that gives the URL or address of an AlertNotificationTarget whose `target` only names its type. */
 export const DESTINATION_ANNOTATION = 'xops.dev/destination';
