@@ -42,7 +42,7 @@ import { generateTokenSecret, hashTokenSecret } from '../packages/server/src/aut
 import { ALERTS_PER_GROUP, BATCH_SIZE, GROUP_BY, batchAlerts, postableAlertsBody, webhookBody, type BenchAlert } from './alerts/alert-batches';
 import { startAlertmanager } from './alerts/alertmanager-peer';
 import { startOpenLoop, type OpenLoop, type StepResult } from './alerts/open-loop';
-import { procCpuMs } from './alerts/proc-cpu';
+import { procCpuMs, threadCpuMs } from './alerts/proc-cpu';
 import { report, say } from './report';
 
 const BENCH = 'alerts';
@@ -61,8 +61,10 @@ interface Side {
   /** CPU time the server has used so far, ms; for xops, the bench's process, the load generator's thread included (taken out per step). */
   cpuMs(): number;
   readonly sharesProcessWithGenerator: boolean;
-  /** For xops: the CPU time of its event loop's thread alone, ms, the one that saturates. */
+  /** For xops: the CPU time of its event loop's thread alone, ms. */
   mainThreadCpuMs?(): number;
+  /** For xops: the CPU time of each thread of the process so far, ms, by thread id; the busiest besides the event loop and the generator is the alert intake's. */
+  threadCpuMs?(): Map<string, number>;
   /** For xops: requests and transactions of the intake so far (group commit). */
   intakeCounts?(): { requests: number; transactions: number };
 }
@@ -80,6 +82,8 @@ interface StepFigures {
   readonly cpuPerAlertUs: number;
   /** The share of a core the server's event loop used, for xops; NaN for Alertmanager. */
   readonly mainThread: number;
+  /** The share of a core xops' busiest other thread used (its alert intake thread); NaN for Alertmanager. */
+  readonly busiestThread: number;
   /** Batch numbers answered 2xx. */
   readonly answered: readonly number[];
   /** Requests per intake transaction over the step, for xops; NaN for Alertmanager. */
@@ -94,7 +98,7 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 function figuresOf(
-  rate: number, firstBatch: number, result: StepResult & { serverCpuMs: number; mainThreadCpuMs: number; requestsPerCommit: number }, intervalMs: number,
+  rate: number, firstBatch: number, result: StepResult & { serverCpuMs: number; mainThreadCpuMs: number; busiestThreadCpuMs: number; requestsPerCommit: number }, intervalMs: number,
 ): StepFigures {
   const answered: number[] = [];
   result.latencies.forEach((latency, k) => { if (!Number.isNaN(latency)) answered.push(firstBatch + k); });
@@ -109,6 +113,7 @@ function figuresOf(
     passed: p99 <= P99_TARGET_MS && achieved >= SUSTAINED * rate,
     cores: result.serverCpuMs / (spanS * 1000),
     mainThread: result.mainThreadCpuMs / (spanS * 1000),
+    busiestThread: result.busiestThreadCpuMs / (spanS * 1000),
     requestsPerCommit: result.requestsPerCommit,
     cpuPerAlertUs: answered.length === 0 ? Number.NaN : (result.serverCpuMs * 1000) / (answered.length * BATCH_SIZE),
   };
@@ -129,14 +134,21 @@ async function drive(loop: OpenLoop, side: Side): Promise<{ steps: StepFigures[]
     const bodies = Array.from({ length: count }, (_, k) => Buffer.from(side.body(batchAlerts(batch + k), sentAt)));
     const cpuBefore = side.cpuMs();
     const mainBefore = side.mainThreadCpuMs?.() ?? Number.NaN;
+    const threadsBefore = side.threadCpuMs?.();
     const countsBefore = side.intakeCounts?.();
     const result = await loop.step({ url: side.url, headers: side.headers, bodies, intervalMs, drainMs: 10_000 });
     const serverCpuMs = side.cpuMs() - cpuBefore - (side.sharesProcessWithGenerator ? result.generatorCpuMs : 0);
     const mainThreadCpuMs = (side.mainThreadCpuMs?.() ?? Number.NaN) - mainBefore;
+    let busiestThreadCpuMs = Number.NaN;
+    for (const [tid, used] of side.threadCpuMs?.() ?? []) {
+      if (tid === String(process.pid) || tid === result.generatorThread) continue;
+      const delta = used - (threadsBefore?.get(tid) ?? 0);
+      if (!(delta <= busiestThreadCpuMs)) busiestThreadCpuMs = delta;
+    }
     const countsAfter = side.intakeCounts?.();
     const requestsPerCommit = countsBefore === undefined || countsAfter === undefined ? Number.NaN
       : (countsAfter.requests - countsBefore.requests) / (countsAfter.transactions - countsBefore.transactions);
-    const figures = figuresOf(rate, batch, { ...result, serverCpuMs, mainThreadCpuMs, requestsPerCommit }, intervalMs);
+    const figures = figuresOf(rate, batch, { ...result, serverCpuMs, mainThreadCpuMs, busiestThreadCpuMs, requestsPerCommit }, intervalMs);
     answered.push(...figures.answered);
     if (result.firstError !== '') say(`  ${side.name}: ${figures.failed} requests unanswered or refused; first: ${result.firstError}`);
     if (result.sendLagMs > 50) say(`  (the load generator sent its last request ${Math.round(result.sendLagMs)} ms late: short of CPU)`);
@@ -146,7 +158,7 @@ async function drive(loop: OpenLoop, side: Side): Promise<{ steps: StepFigures[]
   };
   const log = (step: StepFigures, again: boolean) => say(`  ${side.name} ${String(step.rate).padStart(6)} alerts/s offered: `
     + `${Math.round(step.achieved).toString().padStart(6)} answered/s, p50 ${round1(step.p50)} ms, p99 ${round1(step.p99)} ms, max ${round1(step.max)} ms`
-    + `, CPU ${step.cores.toFixed(2)} cores (${Math.round(step.cpuPerAlertUs)} µs an alert${Number.isNaN(step.mainThread) ? '' : `; event loop ${step.mainThread.toFixed(2)}, ${step.requestsPerCommit.toFixed(1)} requests a commit`})`
+    + `, CPU ${step.cores.toFixed(2)} cores (${Math.round(step.cpuPerAlertUs)} µs an alert${Number.isNaN(step.mainThread) ? '' : `; event loop ${step.mainThread.toFixed(2)}, intake thread ${step.busiestThread.toFixed(2)}, ${step.requestsPerCommit.toFixed(1)} requests a commit`})`
     + `${step.failed > 0 ? `, ${step.failed} requests failed` : ''}${step.passed ? '' : '  ✗'}${again ? ' (second run)' : ''}  (load ${loadavg()[0]!.toFixed(2)})`);
   const saturated = (step: StepFigures) => step.achieved < 0.9 * step.rate || !(step.p50 <= P99_TARGET_MS);
   await run(RATES[0] ?? 500, 2);
@@ -230,6 +242,7 @@ async function runXops(loop: OpenLoop, dir: string): Promise<StepFigures[]> {
       name: 'xops', url: `${url}/api/v1/integrations/alertmanager`, body: webhookBody,
       cpuMs: () => { const used = process.cpuUsage(); return (used.user + used.system) / 1000; }, sharesProcessWithGenerator: true,
       mainThreadCpuMs: () => procCpuMs(`/proc/self/task/${process.pid}/stat`),
+      threadCpuMs,
       intakeCounts: () => pipeline.intakeCounts(),
       headers: { authorization: `Bearer ${ingest}`, 'content-type': 'application/json' },
     });

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
+const { readFileSync, readlinkSync } = require('node:fs');
 const http = require('node:http');
 // This thread's CPU time in ms (utime + stime, in clock ticks of 10 ms), to take out of the process's.
 const cpuMs = () => { const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' '); return (Number(fields[11]) + Number(fields[12])) * 10; };
@@ -55,6 +55,8 @@ parentPort.on('message', async ({ url, headers, bodies, intervalMs, drainMs }) =
   parentPort.postMessage({
     latencies, statuses, firstError, elapsedMs: (lastEnd || sentAll) - start, sendLagMs: sentAll - (start + (bodies.length - 1) * intervalMs),
     generatorCpuMs: cpuMs() - cpuBefore,
+    // "<pid>/task/<tid>": the bench leaves this thread out when it looks for the server's busiest one.
+    generatorThread: readlinkSync('/proc/thread-self').split('/').pop(),
   });
 });
 `;
@@ -70,6 +72,8 @@ export interface StepResult {
   readonly sendLagMs: number;
   /** CPU time the generator's thread used during the step, ms (10 ms resolution). */
   readonly generatorCpuMs: number;
+  /** The generator's thread id. */
+  readonly generatorThread: string;
 }
 
 /** A load generator in its own thread; one step at a time. */

@@ -29,6 +29,7 @@ import {
 import { runInTransaction } from './run-in-transaction';
 import { fingerprintLookups } from './alert-fingerprint-lookup';
 import { intakeAlerts, isInhibitionSource, type AlertIntake, type AlertIntakeOutcome, type AlertRouting } from './alert-intake';
+import type { AlertIntakeThread } from './alert-intake-thread';
 import { listDueAlertGroups } from './alert-groups';
 import { listIncomingAlerts, reflagInhibitionSources, type IncomingAlertQuery, type IncomingAlertRecord } from './alerts';
 import { configObjectsVersion } from './config-version';
@@ -47,6 +48,8 @@ export interface KyselyStoreOptions {
   readonly engine: StoreEngine;
   /** The time mutations are stamped with. */
   readonly now: () => Date;
+  /** Where alert intakes run instead of on `db` (SQLite: a thread of their own); on `db` when absent. */
+  readonly intakeThread?: AlertIntakeThread;
 }
 
 /**
@@ -59,12 +62,14 @@ export class KyselyStore implements XopsStore {
   readonly engine: StoreEngine;
   readonly #db: Kysely<XopsDatabase>;
   readonly #now: () => Date;
+  readonly #intakeThread: AlertIntakeThread | undefined;
   #closed: Promise<void> | undefined;
 
   constructor(options: KyselyStoreOptions) {
     this.engine = options.engine;
     this.#db = options.db;
     this.#now = options.now;
+    this.#intakeThread = options.intakeThread;
   }
 
   listObjects(kind?: string): Promise<StoredObject[]> {
@@ -267,14 +272,14 @@ export class KyselyStore implements XopsStore {
   }
 
   intakeAlerts(intake: AlertIntake): Promise<AlertIntakeOutcome> {
+    if (this.#intakeThread !== undefined) return this.#intakeThread.intake(intake);
     return runInTransaction(this.#db, { dryRun: false }, (trx) => intakeAlerts(trx, this.engine, intake));
   }
 
   async tickAlertGroups(tick: { readonly now: number; readonly routing: AlertRouting; readonly limit: number }): Promise<AlertIntakeOutcome> {
     const groupKeys = await listDueAlertGroups(this.#db, tick.now, tick.limit);
     if (groupKeys.length === 0) return { alerts: [], notifications: [], groups: 0 };
-    return runInTransaction(this.#db, { dryRun: false }, (trx) =>
-      intakeAlerts(trx, this.engine, { reports: [], groupKeys, now: tick.now, actor: 'xops', routing: tick.routing }));
+    return this.intakeAlerts({ reports: [], groupKeys, now: tick.now, actor: 'xops', routing: tick.routing });
   }
 
   listIncomingAlerts(query: IncomingAlertQuery): Promise<IncomingAlertRecord[]> {
@@ -343,7 +348,10 @@ export class KyselyStore implements XopsStore {
 
   /** Closes the pool or the database file; calling it again waits for the first close. */
   close(): Promise<void> {
-    this.#closed ??= this.#db.destroy();
+    this.#closed ??= (async () => {
+      await this.#intakeThread?.close();
+      await this.#db.destroy();
+    })();
     return this.#closed;
   }
 

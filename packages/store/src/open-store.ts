@@ -1,4 +1,5 @@
 import { Kysely } from 'kysely';
+import { alertIntakeThread } from './alert-intake-thread';
 import { KyselyStore } from './kysely-store';
 import { migrateToLatest } from './migrations/migrate-to-latest';
 import { createPostgresDialect } from './postgres-dialect';
@@ -42,7 +43,10 @@ export async function openStore(options: OpenStoreOptions): Promise<XopsStore> {
     throw error;
   }
   logger?.info({ engine }, 'store opened');
-  return new KyselyStore({ db, engine, now: options.now ?? (() => new Date()) });
+  // On SQLite the alert intake runs on a thread of its own (alert-intake-thread.ts); PostgreSQL
+  // already runs the SQL in its own processes.
+  const intakeThread = engine === 'sqlite' ? alertIntakeThread(options.dataDir) : undefined;
+  return new KyselyStore({ db, engine, now: options.now ?? (() => new Date()), intakeThread });
 }
 
 function engineFor(databaseUrl: string | undefined): StoreEngine {

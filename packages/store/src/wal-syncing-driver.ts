@@ -1,4 +1,4 @@
-import type { DatabaseConnection, Driver, QueryResult } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import type { WalSyncer } from './wal-syncer';
 
 /**
@@ -31,9 +31,12 @@ export function walSyncingDriver(inner: Driver, syncer: WalSyncer): Driver {
   return {
     init: () => inner.init(),
     acquireConnection: async () => wrap(await inner.acquireConnection()),
-    async beginTransaction(connection, settings) {
+    async beginTransaction(connection) {
       inTransaction = true;
-      await inner.beginTransaction(connection, settings);
+      // IMMEDIATE: the write lock at once, waited for (busy_timeout) while the other connection
+      // (the alert intake thread's) writes. A deferred transaction that read first would fail at
+      // its first write with SQLITE_BUSY, without waiting, had the other committed meanwhile.
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     },
     async commitTransaction(connection) {
       await inner.commitTransaction(connection);
