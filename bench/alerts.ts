@@ -25,7 +25,8 @@
 // (< 90 % answered or a median over 50 ms); each side stops at the first step that saturates it.
 // `*_alerts_per_s` is the highest passing step, p50/p99 those of that step. On stderr, per step,
 // also the CPU each server used: Alertmanager's process, and the bench's process less the load
-// generator's thread for xops (its event loop and SQLite's checkpointing thread). The peer is
+// generator's thread for xops (its event loop, its alert intake thread, SQLite's checkpointing
+// thread and V8's helpers), with the event loop and the intake thread apart. The peer is
 // XOPS_ALERTMANAGER_BIN (/usr/bin/prometheus-alertmanager); XOPS_BENCH_SKIP_ALERTMANAGER=1 runs
 // xops alone (to profile it: `node --cpu-prof --import tsx bench/run.ts alerts`).
 import { existsSync } from 'node:fs';
@@ -46,7 +47,7 @@ import { procCpuMs, threadCpuMs } from './alerts/proc-cpu';
 import { report, say } from './report';
 
 const BENCH = 'alerts';
-const RATES = (process.env.XOPS_BENCH_RATES ?? '500,1000,2000,3000,4000,5000,6000,8000,12000,16000').split(',').map(Number);
+const RATES = (process.env.XOPS_BENCH_RATES ?? '500,1000,2000,3000,4000,5000,6000,8000,10000,12000,16000').split(',').map(Number);
 const STEP_SECONDS = Number(process.env.XOPS_BENCH_STEP_SECONDS ?? 5);
 const ALERTMANAGER = process.env.XOPS_ALERTMANAGER_BIN ?? '/usr/bin/prometheus-alertmanager';
 const P99_TARGET_MS = 50;

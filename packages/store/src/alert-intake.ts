@@ -1,7 +1,7 @@
 import type { AlertOutcome, RoutingConfig } from '@xops/contracts';
 import {
   alertFingerprint, isFiring, matchesAll, matchRoutes, planGroupNotifications, suppressionCheck,
-  type AlertGroup, type AlertInput, type AlertSuppression, type GroupNotification, type LabelSet, type Result, type RouteMatch, type TrackedAlert,
+  type AlertGroup, type AlertInput, type AlertSuppression, type LabelSet, type Result, type RouteMatch, type TrackedAlert,
 } from '@xops/core';
 import type { Kysely } from 'kysely';
 import { actOnGroupNotification } from './act-on-group-notification';
@@ -85,8 +85,8 @@ export interface IntakeAlertResult {
 export interface AlertIntakeOutcome {
   /** One per report, in order. */
   readonly alerts: readonly IntakeAlertResult[];
-  /** Group notifications decided (pages, channel messages, tickets, resolutions told). */
-  readonly notifications: readonly GroupNotification[];
+  /** How many group notifications were decided (pages, channel messages, tickets, resolutions told). */
+  readonly notifications: number;
   /** Groups looked at. */
   readonly groups: number;
 }
@@ -251,7 +251,7 @@ export async function intakeAlerts(trx: Kysely<XopsDatabase>, engine: StoreEngin
   const numbers = await incidentNumbers(trx, rowsOfReports, incidents);
   return {
     alerts: reports.map((report, i) => intakeAlertResult(report, rowsOfReports[i], numbers, now)),
-    notifications: step.notifications,
+    notifications: step.notifications.length,
     groups: groups.size,
   };
 }

@@ -278,7 +278,7 @@ export class KyselyStore implements XopsStore {
 
   async tickAlertGroups(tick: { readonly now: number; readonly routing: AlertRouting; readonly limit: number }): Promise<AlertIntakeOutcome> {
     const groupKeys = await listDueAlertGroups(this.#db, tick.now, tick.limit);
-    if (groupKeys.length === 0) return { alerts: [], notifications: [], groups: 0 };
+    if (groupKeys.length === 0) return { alerts: [], notifications: 0, groups: 0 };
     return this.intakeAlerts({ reports: [], groupKeys, now: tick.now, actor: 'xops', routing: tick.routing });
   }
 

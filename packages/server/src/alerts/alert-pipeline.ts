@@ -43,7 +43,8 @@ export function createAlertPipeline(options: { readonly store: XopsStore; readon
   const groupCommit = createGroupCommit(async (reports, actor) => {
     transactions += 1;
     return store.intakeAlerts({ reports, now: clock.now(), actor, routing: await routing.current() });
-  });
+    // SQLite's intake thread runs transactions in the order sent: the next may go while one commits.
+  }, { inFlight: store.engine === 'sqlite' ? 2 : 1 });
   return {
     routing,
     intake(reports, actor) {
@@ -60,7 +61,7 @@ export function createAlertPipeline(options: { readonly store: XopsStore; readon
       for (;;) {
         const outcome = await store.tickAlertGroups({ now, routing: await routing.current(), limit: TICK_BATCH });
         groups += outcome.groups;
-        notifications += outcome.notifications.length;
+        notifications += outcome.notifications;
         if (outcome.groups < TICK_BATCH) return { groups, notifications };
       }
     },

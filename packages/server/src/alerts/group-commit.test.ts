@@ -14,7 +14,7 @@ function recordingTransaction(options: { failOn?: string } = {}) {
     if (options.failOn !== undefined && reports.some((one) => one.dedupKey === options.failOn)) throw new Error(`bad report ${options.failOn}`);
     const outcome: AlertIntakeOutcome = {
       alerts: reports.map((one) => ({ source: one.source, dedupKey: one.dedupKey, fingerprint: null, status: null, outcome: null, incident: null })),
-      notifications: [],
+      notifications: 0,
       groups: reports.length,
     };
     return outcome;
@@ -42,6 +42,32 @@ describe('createGroupCommit', () => {
     expect(calls).toEqual([{ keys: ['a'], actor: 'am' }, { keys: ['b', 'c', 'd', 'e'], actor: 'am' }]);
     // Each answer carries what its transaction decided: four reports' groups.
     expect((await second).groups).toBe(4);
+  });
+
+  it('with inFlight 2, starts a second transaction while the first runs, and merges what waits for both', async () => {
+    const calls: string[][] = [];
+    const releases: (() => void)[] = [];
+    const intake = createGroupCommit(async (reports) => {
+      calls.push(reports.map((one) => one.dedupKey));
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return { alerts: reports.map((one) => ({ source: one.source, dedupKey: one.dedupKey, fingerprint: null, status: null, outcome: null, incident: null })), notifications: 0, groups: 0 };
+    }, { inFlight: 2 });
+    const first = intake([report('a')], 'am');
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = intake([report('b')], 'am');
+    await new Promise((resolve) => setImmediate(resolve));
+    // Two transactions run: these two wait, and go in together once one of them ends.
+    const third = intake([report('c')], 'am');
+    const fourth = intake([report('d')], 'am');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([['a'], ['b']]);
+    releases[0]?.();
+    expect(keysOf(await first)).toEqual(['a']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([['a'], ['b'], ['c', 'd']]);
+    releases[1]?.();
+    releases[2]?.();
+    expect([await second, await third, await fourth].map(keysOf)).toEqual([['b'], ['c'], ['d']]);
   });
 
   it('takes requests arriving in the same turn together, and one actor\'s apart from another\'s', async () => {

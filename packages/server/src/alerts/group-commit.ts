@@ -22,15 +22,20 @@ interface Waiting {
  * the actor of acknowledgements on the timeline). When a merged transaction fails, each of its
  * requests is taken in again alone, so that a request's error is its own.
  *
- * One transaction runs at a time: on SQLite there is one writer anyway, and on PostgreSQL the
- * replicas and the `alert-groups` loop still run theirs beside it.
+ * One transaction runs at a time by default (`inFlight`): on PostgreSQL two would run at once on
+ * two connections and could commit in either order, so a resolve sent right after its firing alert
+ * could be taken in first. Where transactions run in the order they are sent (SQLite's intake
+ * thread runs one after the other), `inFlight: 2` sends the next while one commits, so that the
+ * next one's work overlaps the previous one's fsync and the answer's way back.
  *
  * @example const intake = createGroupCommit((reports, actor) => store.intakeAlerts({ reports, actor, now: clock.now(), routing }));
  *          const outcome = await intake(reports, 'alertmanager-prod');
  */
-export function createGroupCommit(transaction: IntakeTransaction): IntakeTransaction {
+export function createGroupCommit(transaction: IntakeTransaction, options: { readonly inFlight?: number } = {}): IntakeTransaction {
+  const inFlight = options.inFlight ?? 1;
   const queue: Waiting[] = [];
-  let running = false;
+  // Drains running: each runs one transaction at a time.
+  let running = 0;
 
   const takeBatch = (): Waiting[] => {
     const first = queue.shift();
@@ -71,14 +76,13 @@ export function createGroupCommit(transaction: IntakeTransaction): IntakeTransac
   };
 
   const drain = async (): Promise<void> => {
-    running = true;
     try {
       for (let batch = takeBatch(); batch.length > 0; batch = takeBatch()) {
         if (batch.length === 1 && batch[0] !== undefined) await runAlone(batch[0]);
         else await runTogether(batch);
       }
     } finally {
-      running = false;
+      running -= 1;
     }
   };
 
@@ -86,8 +90,8 @@ export function createGroupCommit(transaction: IntakeTransaction): IntakeTransac
     queue.push({ reports, actor, resolve, reject });
     // Started on the next turn of the event loop, after the requests that arrived with this one
     // have been read: they go in the same transaction.
-    if (!running) {
-      running = true;
+    if (running < inFlight) {
+      running += 1;
       setImmediate(() => void drain());
     }
   });
