@@ -25,8 +25,8 @@ interface Running {
 /**
  * The alert intake of an embedded (SQLite) store, off the event loop: a worker thread with its own
  * connection to `<dataDir>/xops.db` runs each intake transaction (alert-intake-worker.ts). On the
- * main thread the intake was half SQLite (statements, and the commit's writes to the WAL) and a
- * quarter routing, and the server answered no HTTP request meanwhile; on its thread, both go on
+ * main thread the intake was half SQLite (statements, and the commit's writes to the WAL) and an
+ * eighth routing, and the server answered no HTTP request meanwhile; on its thread, both go on
  * beside the requests it parses. The thread starts at the first intake (a store that takes no
  * alerts never starts it), is started again if it dies, and keeps the process alive only while an
  * intake is out. Writes of both connections wait for each other (`begin immediate`,
