@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSqliteDialect } from './sqlite-dialect';
 import type { FileSync } from './wal-syncer';
 
@@ -68,6 +68,35 @@ describe('createSqliteDialect', () => {
       await Promise.all(Array.from({ length: 10 }, (_, v) => db.insertInto('t').values({ v }).execute()));
       expect(fsyncs.value).toBeLessThan(1 + 10);
       expect((await db.selectFrom('t').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n).toBe(10);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  // What the delivery loop relies on: it claims a notification with a write, so nothing is sent
+  // for a commit (the intake's, on its thread) that a power cut could still take back.
+  it('answers a write made while an earlier commit\'s fsync runs only after an fsync that started after it', async () => {
+    const started: (() => void)[] = [];
+    const fsync: FileSync = async (handle) => {
+      await new Promise<void>((resolve) => started.push(resolve));
+      await handle.sync();
+    };
+    const db = new Kysely<{ t: { v: number } }>({ dialect: await createSqliteDialect(dir, fsync) });
+    try {
+      const created = db.schema.createTable('t').addColumn('v', 'integer').execute();
+      await vi.waitFor(() => expect(started).toHaveLength(1));
+      let answered = false;
+      const later = db.insertInto('t').values({ v: 1 }).execute().then(() => { answered = true; });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(answered).toBe(false);
+      // The first fsync ends: the later write still waits, for a second fsync begun after it.
+      started[0]?.();
+      await created;
+      await vi.waitFor(() => expect(started).toHaveLength(2));
+      expect(answered).toBe(false);
+      started[1]?.();
+      await later;
+      expect(answered).toBe(true);
     } finally {
       await db.destroy();
     }
