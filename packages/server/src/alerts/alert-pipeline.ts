@@ -40,10 +40,10 @@ export function createAlertPipeline(options: { readonly store: XopsStore; readon
   const routing = createAlertRoutingSource({ store, logger: options.logger });
   let requests = 0;
   let transactions = 0;
+  // SQLite's intake thread runs transactions in the order sent: the next may go while one commits.
   const groupCommit = createGroupCommit(async (reports, actor) => {
     transactions += 1;
     return store.intakeAlerts({ reports, now: clock.now(), actor, routing: await routing.current() });
-    // SQLite's intake thread runs transactions in the order sent: the next may go while one commits.
   }, { inFlight: store.engine === 'sqlite' ? 2 : 1 });
   return {
     routing,

@@ -26,7 +26,8 @@ interface Waiting {
  * two connections and could commit in either order, so a resolve sent right after its firing alert
  * could be taken in first. Where transactions run in the order they are sent (SQLite's intake
  * thread runs one after the other), `inFlight: 2` sends the next while one commits, so that the
- * next one's work overlaps the previous one's fsync and the answer's way back.
+ * next one's work overlaps the previous one's fsync and the answer's way back. Then the requests of
+ * a merged transaction that failed, taken in again alone, come after the one sent meanwhile.
  *
  * @example const intake = createGroupCommit((reports, actor) => store.intakeAlerts({ reports, actor, now: clock.now(), routing }));
  *          const outcome = await intake(reports, 'alertmanager-prod');
