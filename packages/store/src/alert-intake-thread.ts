@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AlertIntake, AlertIntakeOutcome, AlertRouting } from './alert-intake';
 import { rebuildThreadError, type IntakeThreadAnswer, type IntakeThreadRequest } from './alert-intake-thread-messages';
+import type { StoreLogger } from './store-logger';
 
 /** Runs the alert intake's transactions on a thread of their own (SQLite). */
 export interface AlertIntakeThread {
@@ -32,14 +33,19 @@ interface Running {
  * intake is out. Writes of both connections wait for each other (`begin immediate`,
  * `busy_timeout`), SQLite's one writer.
  *
+ * A thread that fails or ends unasked is logged through `logger`.
+ *
  * @example const thread = alertIntakeThread('.xops'); const outcome = await thread.intake(intake);
  */
-export function alertIntakeThread(dataDir: string): AlertIntakeThread {
+export function alertIntakeThread(dataDir: string, logger?: StoreLogger): AlertIntakeThread {
   let running: Running | undefined;
   let closing: Promise<void> | undefined;
   let nextId = 0;
 
   const stop = (run: Running, reason: Error) => {
+    if (running === run && closing === undefined) {
+      logger?.warn({ err: reason, failedIntakes: run.pending.size }, 'the alert intake thread stopped; it starts again at the next intake');
+    }
     if (running === run) running = undefined;
     for (const { reject } of run.pending.values()) reject(reason);
     run.pending.clear();
@@ -70,12 +76,13 @@ export function alertIntakeThread(dataDir: string): AlertIntakeThread {
       const { routing, ...rest } = intake;
       const id = nextId++;
       const request: IntakeThreadRequest = { kind: 'intake', id, intake: rest, routing: run.sentRouting === routing ? undefined : routing };
-      run.sentRouting = routing;
       return new Promise<AlertIntakeOutcome>((resolve, reject) => {
+        // Sent at once, before the thread is up: its port keeps messages until it listens. Throws
+        // on what cannot be copied to it (reports from JSON always can).
+        run.worker.postMessage(request);
+        run.sentRouting = routing;
         run.pending.set(id, { resolve, reject });
         if (run.pending.size === 1) run.worker.ref();
-        // Sent at once, before the thread is up: its port keeps messages until it listens.
-        run.worker.postMessage(request);
       });
     },
     close() {

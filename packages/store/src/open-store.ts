@@ -45,7 +45,7 @@ export async function openStore(options: OpenStoreOptions): Promise<XopsStore> {
   logger?.info({ engine }, 'store opened');
   // On SQLite the alert intake runs on a thread of its own (alert-intake-thread.ts); PostgreSQL
   // already runs the SQL in its own processes.
-  const intakeThread = engine === 'sqlite' ? alertIntakeThread(options.dataDir) : undefined;
+  const intakeThread = engine === 'sqlite' ? alertIntakeThread(options.dataDir, logger) : undefined;
   return new KyselyStore({ db, engine, now: options.now ?? (() => new Date()), intakeThread });
 }
 

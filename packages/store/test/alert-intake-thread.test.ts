@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, StoreConflictError, type AlertReport, type AlertRouting, type TestStore } from '@xops/store';
+import { openStore, openTestStore, StoreConflictError, type AlertReport, type AlertRouting, type TestStore } from '@xops/store';
 import { Kysely } from 'kysely';
 import { createSqliteDialect } from '../src/sqlite-dialect';
 import type { XopsDatabase } from '../src/xops-database';
@@ -69,6 +72,28 @@ describe('the alert intake thread (SQLite)', () => {
     await expect(moved).rejects.toThrow('the cursor slo-alerts is not at 5 any more');
     // Nothing of the failed transaction was written.
     expect(await t.store.listIncomingAlerts({ now: NOW })).toEqual([]);
+  });
+
+  it('fails the intakes out when the thread fails, logs it, and starts a new thread at the next intake', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xops-intake-thread-'));
+    const warnings: string[] = [];
+    const store = await openStore({ dataDir: dir, logger: { info: () => undefined, warn: (_fields, message) => { warnings.push(message); } } });
+    try {
+      // The thread opens <dataDir>/xops.db itself: with a file where the directory was, it cannot.
+      await rm(dir, { recursive: true });
+      await writeFile(dir, 'not a directory');
+      await expect(store.intakeAlerts({ reports: reports('a', 1), now: NOW, actor: 'test', routing: NO_ROUTES }))
+        .rejects.toThrow(/^the alert intake thread failed: EEXIST/);
+      expect(warnings).toEqual(['the alert intake thread stopped; it starts again at the next intake']);
+      // The next intake starts a new thread. It opens a new, empty database there, and says so.
+      await rm(dir);
+      await mkdir(dir);
+      await expect(store.intakeAlerts({ reports: reports('b', 1), now: NOW, actor: 'test', routing: NO_ROUTES }))
+        .rejects.toThrow('no such table: alerts');
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an intake once the store is closed, saying so', async () => {
