@@ -192,9 +192,11 @@ function unpack(field: protobuf.Field, content: Uint8Array): WireField[] {
  * Sends the same message another way protobuf allows, as senders other than protobufjs may:
  * fields in another order (each field's own values kept in order), unknown fields (groups among
  * them) added, zero values of scalars without presence sent, packed fields unpacked, singular
- * messages split into two that merge back.
+ * messages split into two that merge back. `whole` is the message `fields` are part of: a zero is
+ * sent only for a field the whole message lacks (one sent after a split-off part's value would
+ * replace it, making another message).
  */
-function resend(type: protobuf.Type, fields: readonly WireField[], random: () => number): Uint8Array {
+function resend(type: protobuf.Type, fields: readonly WireField[], random: () => number, whole: readonly WireField[] = fields): Uint8Array {
   let out: WireField[] = [];
   for (const field of fields) {
     const known = type.fieldsById[field.no];
@@ -202,14 +204,14 @@ function resend(type: protobuf.Type, fields: readonly WireField[], random: () =>
       const nested = known.resolvedType;
       const split = !known.repeated && random() < 0.3 ? Math.floor(random() * (field.fields.length + 1)) : -1;
       const parts = split < 0 ? [field.fields] : [field.fields.slice(0, split), field.fields.slice(split)];
-      for (const part of parts) out.push({ no: field.no, wt: 2, raw: lengthDelimited(resend(nested, part, random)) });
+      for (const part of parts) out.push({ no: field.no, wt: 2, raw: lengthDelimited(resend(nested, part, random, field.fields)) });
     } else if (known?.repeated && field.wt === 2 && known.type !== 'string' && known.type !== 'bytes' && random() < 0.5) {
       out.push(...unpack(known, contentOf(field.raw)));
     } else out.push(field);
   }
   for (const known of type.fieldsArray) {
     const zero = zeroOf(known);
-    if (zero && !fields.some((f) => f.no === known.id) && random() < 0.3) out.push({ no: known.id, wt: zero[0], raw: zero[1] });
+    if (zero && !whole.some((f) => f.no === known.id) && random() < 0.3) out.push({ no: known.id, wt: zero[0], raw: zero[1] });
   }
   if (random() < 0.3) out.push({ no: 15_000, wt: 0, raw: varint(300) }, { no: 15_001, wt: 2, raw: lengthDelimited(new Uint8Array([1, 2, 3])) });
   if (random() < 0.2) out.push({ no: 15_002, wt: 1, raw: new Uint8Array(8) }, { no: 15_003, wt: 5, raw: new Uint8Array(4) });
