@@ -1,4 +1,4 @@
-import type { ObjectWrite } from '@xops/store';
+import type { AlertRouting, ObjectWrite } from '@xops/store';
 
 /** A config document for `kind`/`name`, as the server would hand it to the store after parsing. */
 export function objectWrite(kind: string, name: string, spec: Record<string, unknown> = {}): ObjectWrite {
@@ -21,3 +21,6 @@ export function steppingClock(): () => Date {
     return now;
   };
 }
+
+/** Routing with no Route: every alert taken in is stored as unrouted. */
+export const NO_ROUTES: AlertRouting = { trees: [], inhibitRules: [], maintenanceWindows: [], escalationSnapshots: new Map(), channels: new Map() };
