@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSqliteDialect } from './sqlite-dialect';
@@ -98,6 +99,63 @@ describe('createSqliteDialect', () => {
       await later;
       expect(answered).toBe(true);
     } finally {
+      await db.destroy();
+    }
+  });
+
+  // Another connection (the alert intake thread's, or another process) holds the write lock for
+  // 150 ms. SQLite's busy_timeout would sleep inside the call, stopping the event loop; the
+  // dialect's statements wait for it between tries instead.
+  it('waits for another connection\'s write lock without holding the event loop: a transaction and a statement outside one', async () => {
+    const db = await openCounted(dir, { value: 0 });
+    const other = new Database(join(dir, 'xops.db'));
+    try {
+      await db.schema.createTable('t').addColumn('v', 'integer').execute();
+      for (const write of [
+        () => db.insertInto('t').values({ v: 1 }).execute(),
+        () => db.transaction().execute((trx) => trx.insertInto('t').values({ v: 2 }).execute()),
+      ]) {
+        other.exec('begin immediate');
+        other.exec('insert into t (v) values (10)');
+        const releasedAt = performance.now() + 150;
+        setTimeout(() => other.exec('commit'), 150);
+        let ticks = 0;
+        const ticker = setInterval(() => { ticks += 1; }, 10);
+        await write();
+        clearInterval(ticker);
+        expect(performance.now()).toBeGreaterThanOrEqual(releasedAt - 1);
+        // ~15 ticks of 10 ms in 150 ms; a blocked loop gets none.
+        expect(ticks).toBeGreaterThanOrEqual(5);
+      }
+      expect((await db.selectFrom('t').select('v').orderBy('v').execute()).map((row) => row.v)).toEqual([1, 2, 10, 10]);
+    } finally {
+      other.close();
+      await db.destroy();
+    }
+  });
+
+  it('fails a write with SQLITE_BUSY once another connection has held the lock for the whole wait (5 s), having written nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    const db = await openCounted(dir, { value: 0 });
+    const other = new Database(join(dir, 'xops.db'));
+    try {
+      await db.schema.createTable('t').addColumn('v', 'integer').execute();
+      other.exec('begin immediate');
+      const write = db.insertInto('t').values({ v: 1 }).execute();
+      const failed = expect(write).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+      await vi.advanceTimersByTimeAsync(4_990);
+      // Still waiting just before the 5 s are up.
+      let settled = false;
+      void write.then(() => { settled = true; }, () => { settled = true; });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      await failed;
+      other.exec('rollback');
+      expect(await db.selectFrom('t').select('v').execute()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+      other.close();
       await db.destroy();
     }
   });

@@ -23,8 +23,9 @@ export async function createSqliteDialect(dataDir: string, fsync?: FileSync): Pr
   try {
     // WAL lets readers (the dashboard, /readyz) go on while a write is in progress; the mode
     // is kept in the file. Foreign keys are off in SQLite unless each connection turns them on.
-    // busy_timeout makes a second process (`xops` tooling on the same file) wait for the lock
-    // rather than fail at once with SQLITE_BUSY.
+    // busy_timeout 0: a statement that finds the write lock taken (by the alert intake thread's
+    // connection, or another process on the same file) fails at once with SQLITE_BUSY, and
+    // walSyncingDriver tries it again without holding the thread (sqlite-lock-wait.ts).
     database.pragma('journal_mode = WAL');
     // Every write is fsynced before it is answered, so an answer (an alert taken in, an object
     // applied) survives a power cut too, not only a crash: SQLite writes the commit to the WAL
@@ -34,7 +35,7 @@ export async function createSqliteDialect(dataDir: string, fsync?: FileSync): Pr
     // to one already in WAL mode.
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 5000');
+    database.pragma('busy_timeout = 0');
     // 64 MiB of page cache instead of SQLite's 2 MiB: index pages a write touches at random
     // (an alert's fingerprint, its source and key) stay in memory rather than being read back
     // from the file for every insert; the cache fills only as pages are used.

@@ -1,4 +1,5 @@
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import { waitForLock } from './sqlite-lock-wait';
 import type { WalSyncer } from './wal-syncer';
 
 /**
@@ -17,7 +18,7 @@ export function walSyncingDriver(inner: Driver, syncer: WalSyncer): Driver {
     if (outer === undefined) {
       outer = {
         async executeQuery<R>(query: Parameters<DatabaseConnection['executeQuery']>[0]): Promise<QueryResult<R>> {
-          const result = await connection.executeQuery<R>(query);
+          const result = inTransaction ? await connection.executeQuery<R>(query) : await waitForLock(() => connection.executeQuery<R>(query));
           // A statement that ran (not a read) outside a transaction has committed on its own.
           if (!inTransaction && result.numAffectedRows !== undefined) unsynced = true;
           return result;
@@ -33,10 +34,11 @@ export function walSyncingDriver(inner: Driver, syncer: WalSyncer): Driver {
     acquireConnection: async () => wrap(await inner.acquireConnection()),
     async beginTransaction(connection) {
       inTransaction = true;
-      // IMMEDIATE: the write lock at once, waited for (busy_timeout) while the other connection
-      // (the alert intake thread's) writes. A deferred transaction that read first would fail at
-      // its first write with SQLITE_BUSY, without waiting, had the other committed meanwhile.
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      // IMMEDIATE: the write lock at once, waited for (without holding the thread: waitForLock)
+      // while the other connection (the alert intake thread's) writes. A deferred transaction
+      // that read first would fail at its first write with SQLITE_BUSY, whatever the wait, had
+      // the other committed meanwhile.
+      await waitForLock(() => connection.executeQuery(CompiledQuery.raw('begin immediate')));
     },
     async commitTransaction(connection) {
       await inner.commitTransaction(connection);

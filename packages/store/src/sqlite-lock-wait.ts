@@ -1,0 +1,32 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** How long a statement waits for another connection's write lock before it fails: SQLite's `busy_timeout` as xops had set it. */
+export const LOCK_WAIT_MS = 5_000;
+/** Between two tries: a transaction of the other connection (the alert intake thread's) takes a few milliseconds. */
+const RETRY_EVERY_MS = 1;
+
+/** SQLITE_BUSY and its extended codes: another connection holds the lock this statement needs; nothing was done. */
+export function isSqliteBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * Runs `statement` (a `begin immediate`, or a statement outside a transaction) again while another
+ * connection holds SQLite's write lock, for up to `LOCK_WAIT_MS`, waiting between tries without
+ * holding the thread. SQLite's own wait (`busy_timeout`) sleeps inside the call: on the event
+ * loop, a lease renewal made while the alert intake thread wrote stopped every request for
+ * 20–25 ms (bench/RESULTS.md). A statement that failed busy did nothing, so trying again is safe.
+ *
+ * @example await waitForLock(() => connection.executeQuery(CompiledQuery.raw('begin immediate')));
+ */
+export async function waitForLock<T>(statement: () => Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
+  const deadline = performance.now() + waitMs;
+  for (;;) {
+    try {
+      return await statement();
+    } catch (error) {
+      if (!isSqliteBusy(error) || performance.now() >= deadline) throw error;
+      await sleep(RETRY_EVERY_MS);
+    }
+  }
+}
