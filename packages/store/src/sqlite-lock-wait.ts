@@ -14,8 +14,8 @@ export function isSqliteBusy(error: unknown): boolean {
  * Runs `statement` (a `begin immediate`, or a statement outside a transaction) again while another
  * connection holds SQLite's write lock, for up to `LOCK_WAIT_MS`, waiting between tries without
  * holding the thread. SQLite's own wait (`busy_timeout`) sleeps inside the call: on the event
- * loop, a lease renewal made while the alert intake thread wrote stopped every request for
- * 20–25 ms (bench/RESULTS.md). A statement that failed busy did nothing, so trying again is safe.
+ * loop, the lease renewals made while the alert intake thread wrote held it 23 ms on average
+ * (ADR 0019). A statement that failed busy did nothing, so trying again is safe.
  *
  * @example await waitForLock(() => connection.executeQuery(CompiledQuery.raw('begin immediate')));
  */
