@@ -30,8 +30,8 @@ interface Running {
  * eighth routing, and the server answered no HTTP request meanwhile; on its thread, both go on
  * beside the requests it parses. The thread starts at the first intake (a store that takes no
  * alerts never starts it), is started again if it dies, and keeps the process alive only while an
- * intake is out. Writes of both connections wait for each other (`begin immediate`,
- * `busy_timeout`), SQLite's one writer.
+ * intake is out. Writes of both connections wait for each other, SQLite's one writer (`begin
+ * immediate`, tried again while the other holds the lock: sqlite-lock-wait.ts).
  *
  * A thread that fails or ends unasked is logged through `logger`.
  *

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How long a statement waits for another connection's write lock before it fails: SQLite's `busy_timeout` as xops had set it. */
-export const LOCK_WAIT_MS = 5_000;
+const LOCK_WAIT_MS = 5_000;
 /** Between two tries: a transaction of the other connection (the alert intake thread's) takes a few milliseconds. */
 const RETRY_EVERY_MS = 1;
 
 /** SQLITE_BUSY and its extended codes: another connection holds the lock this statement needs; nothing was done. */
-export function isSqliteBusy(error: unknown): boolean {
+function isSqliteBusy(error: unknown): boolean {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
 }
 
@@ -19,8 +19,8 @@ export function isSqliteBusy(error: unknown): boolean {
  *
  * @example await waitForLock(() => connection.executeQuery(CompiledQuery.raw('begin immediate')));
  */
-export async function waitForLock<T>(statement: () => Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
-  const deadline = performance.now() + waitMs;
+export async function waitForLock<T>(statement: () => Promise<T>): Promise<T> {
+  const deadline = performance.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
       return await statement();
